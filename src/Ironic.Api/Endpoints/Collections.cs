@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Ironic.Api.Listing;
+using Ironic.Api.Resources;
+using Ironic.Api.Versioning;
+using Ironic.Data;
+using Ironic.Drivers;
+using Microsoft.AspNetCore.Http;
+
+namespace Ironic.Api.Endpoints;
+
+/// <summary>The list behaviour every collection shares: parameters, keyset pages and the <c>next</c> link.</summary>
+internal static class Collections
+{
+    /// <summary>Renders one item: the item, the fields to show (null for all), and whether to show sub-resource links.</summary>
+    public delegate JsonObject Render<in T>(T item, IReadOnlyCollection<string>? fields, bool full);
+
+    public static async Task<IResult> ListAsync<T>(
+        HttpContext http, ApiContext api, ResourceCodec<T> codec, Table<T> table, string collection,
+        string[] listFields, IReadOnlySet<string> unsortable, IReadOnlyCollection<string> filterNames, IReadOnlyList<Filter> filters, bool detailPath,
+        Func<T, string> uuidOf, Render<T> render)
+        where T : class, new()
+    {
+        var p = ListParameters.Parse(http.Request, codec, api.Options.Api.MaxLimit, unsortable, detailPath, filterNames);
+        var ct = http.RequestAborted;
+        if (p.Marker is not null && await table.GetAsync("uuid", p.Marker, ct).ConfigureAwait(false) is null)
+        {
+            throw new NotFound($"{char.ToUpperInvariant(codec.ResourceName[0])}{codec.ResourceName[1..]} {p.Marker} could not be found.");
+        }
+
+        var items = await table.ListAsync(new ListQuery
+        {
+            Filters = filters,
+            Limit = p.Limit,
+            MarkerUuid = p.Marker,
+            SortKey = p.SortKey,
+            Descending = p.Descending,
+        }, ct).ConfigureAwait(false);
+
+        var fields = p.Fields ?? (p.Detail ? null : listFields.Where(f => codec.IsVisible(f, http.ApiVersion())).ToArray());
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add(render(item, fields, p.Detail && p.Fields is null));
+        }
+
+        var body = new JsonObject { [collection] = array };
+        if (items.Count > 0 && items.Count == p.Limit)
+        {
+            body["next"] = Links.Next(http.Request, api.BaseUrl(http), p.Limit, uuidOf(items[^1]));
+        }
+
+        return JsonResponse.Ok(body);
+    }
+}

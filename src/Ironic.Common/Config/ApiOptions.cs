@@ -1,0 +1,34 @@
+namespace Ironic.Common.Config;
+
+/// <summary>The <c>[api]</c> section.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>Listen address; Ironic defaults to 0.0.0.0, we to loopback so a first run exposes nothing.</summary>
+    public string HostIp { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 6385;
+
+    /// <summary>The most items a single list request returns.</summary>
+    public int MaxLimit { get; init; } = 1000;
+
+    /// <summary>Base URL used in links; by default taken from the request's Host header.</summary>
+    public string? PublicEndpoint { get; init; }
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxRequestBodySize { get; init; } = 1024 * 1024;
+
+    internal static ApiOptions Bind(ConfigSource s)
+    {
+        const string S = "api";
+        var options = new ApiOptions
+        {
+            HostIp = s.String(S, "host_ip", "127.0.0.1"),
+            Port = s.Int(S, "port", 6385, 0, 65535),
+            MaxLimit = s.Int(S, "max_limit", 1000, 1),
+            PublicEndpoint = s.OptionalString(S, "public_endpoint")?.TrimEnd('/'),
+            MaxRequestBodySize = s.Int(S, "max_request_body_size", 1024 * 1024, 1024),
+        };
+        _ = s.Int(S, "api_workers", 1, 0);
+        _ = s.Bool(S, "enable_ssl_api", false);
+        return options;
+    }
+}

@@ -1,0 +1,20 @@
+using Ironic.Common.Rpc;
+using Ironic.Conductor.Locking;
+using Ironic.Conductor.Manager;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ironic.Conductor;
+
+/// <summary>Wires the conductor into a host.</summary>
+public static class ConductorServiceCollectionExtensions
+{
+    /// <summary>Adds the conductor and the in-process <see cref="IConductorApi"/>.</summary>
+    public static IServiceCollection AddIronicConductor(this IServiceCollection services)
+    {
+        services.AddSingleton<TaskManager>();
+        services.AddSingleton<ConductorManager>();
+        services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());
+        services.AddHostedService<ConductorService>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using Ironic.Common.Config;
+using Ironic.Common.Validation;
+using Ironic.Data;
+using Ironic.Drivers;
+using Microsoft.Extensions.Logging;
+
+namespace Ironic.Conductor.Locking;
+
+/// <summary>
+/// Acquires nodes for work. An exclusive lock is the database compare-and-set of the node's
+/// reservation to this conductor's host name; on contention it retries
+/// <c>[conductor] node_locked_retry_attempts</c> times, <c>node_locked_retry_interval</c> apart, then
+/// answers <see cref="NodeLocked"/> naming the holder, its purpose and how long it has held the node.
+/// </summary>
+public sealed partial class TaskManager(IronicStore store, IronicOptions options, TimeProvider clock, ILogger<TaskManager> log)
+{
+    public string Host => options.Default.Host;
+
+    /// <summary>Acquires <paramref name="nodeIdent"/> (UUID or name); exclusive unless <paramref name="shared"/>.</summary>
+    public async Task<NodeTask> AcquireAsync(string nodeIdent, string purpose, bool shared = false, CancellationToken ct = default)
+    {
+        var node = await FindAsync(nodeIdent, ct).ConfigureAwait(false);
+        if (shared)
+        {
+            return new NodeTask(store, Host, node, shared: true, purpose);
+        }
+
+        var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
+        var interval = TimeSpan.FromSeconds(options.Conductor.NodeLockedRetryInterval);
+        Reservation? holder = null;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            holder = await store.Reservations.TryReserveAsync(node.Uuid, Host, purpose, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            if (holder is null)
+            {
+                // Re-read under the lock: what we loaded before may have changed until we held it.
+                var locked = await store.Nodes.GetAsync("uuid", node.Uuid, ct).ConfigureAwait(false) ?? throw new NodeNotFound(nodeIdent);
+                LogAcquired(node.Uuid, purpose);
+                return new NodeTask(store, Host, locked, shared: false, purpose);
+            }
+
+            if (attempt < attempts)
+            {
+                await Task.Delay(interval, clock, ct).ConfigureAwait(false);
+            }
+        }
+
+        var heldFor = holder!.Since is { } since ? clock.GetUtcNow() - since : (TimeSpan?)null;
+        LogLocked(node.Uuid, holder.Host, holder.Purpose ?? "");
+        throw new NodeLocked(node.Uuid, holder.Host, holder.Purpose, heldFor,
+            retryAfterSeconds: Math.Max(1, (int)Math.Ceiling(interval.TotalSeconds)));
+    }
+
+    private async Task<Drivers.Objects.Node> FindAsync(string ident, CancellationToken ct)
+    {
+        var node = Identifiers.IsUuidLike(ident)
+            ? await store.Nodes.GetAsync("uuid", Identifiers.NormalizeUuid(ident), ct).ConfigureAwait(false)
+            : await store.Nodes.GetAsync("name", ident, ct).ConfigureAwait(false);
+        return node ?? throw new NodeNotFound(ident);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} locked for {Purpose}")]
+    private partial void LogAcquired(string node, string purpose);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} is locked by {Holder} ({Purpose}); giving up")]
+    private partial void LogLocked(string node, string holder, string purpose);
+}

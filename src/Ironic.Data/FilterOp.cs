@@ -1,0 +1,12 @@
+namespace Ironic.Data;
+
+/// <summary>How a <see cref="Filter"/> compares.</summary>
+public enum FilterOp
+{
+    Equal,
+    EqualIgnoreCase,
+    Contains,
+    IsNull,
+    IsNotNull,
+    In,
+}

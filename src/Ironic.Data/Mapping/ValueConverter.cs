@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Ironic.Data.Mapping;
+
+/// <summary>Converts model values to database values and back (JSON as text, booleans as integers).</summary>
+internal static class ValueConverter
+{
+    public static object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        string s => s,
+        bool b => b ? 1L : 0L,
+        int i => (long)i,
+        long l => l,
+        DateTimeOffset t => Sql.Timestamp(t),
+        JsonNode n => n.ToJsonString(),
+        _ => throw new NotSupportedException($"No database form for {value.GetType().Name}."),
+    };
+
+    public static object? FromDb(object value, Type type)
+    {
+        if (value is DBNull)
+        {
+            return type == typeof(JsonObject) ? new JsonObject()
+                : type == typeof(JsonArray) ? new JsonArray()
+                : null;
+        }
+
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(string))
+        {
+            return (string)value;
+        }
+
+        if (t == typeof(bool))
+        {
+            return Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
+        }
+
+        if (t == typeof(int))
+        {
+            return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        }
+
+        if (t == typeof(long))
+        {
+            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+
+        if (t == typeof(DateTimeOffset))
+        {
+            return Sql.ParseTimestamp((string)value);
+        }
+
+        if (t == typeof(JsonObject) || t == typeof(JsonArray))
+        {
+            return JsonNode.Parse((string)value);
+        }
+
+        throw new NotSupportedException($"No model form for column type {type.Name}.");
+    }
+}

@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>No chassis with the given UUID exists (HTTP 404).</summary>
+public class ChassisNotFound(string chassis) : IronicException($"Chassis {chassis} could not be found.", 404);

@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>The request conflicts with the resource's current state (HTTP 409).</summary>
+public class Conflict(string message) : IronicException(message, 409);

@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>The driver or hardware type is not enabled (HTTP 404).</summary>
+public class DriverNotFound(string driverName) : IronicException($"Could not find the following driver(s) or hardware type(s): {driverName}.", 404);

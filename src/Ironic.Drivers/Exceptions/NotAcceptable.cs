@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>The request cannot be served at the requested API version (HTTP 406).</summary>
+public class NotAcceptable(string message) : IronicException(message, 406);

@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>A resource was not found (HTTP 404).</summary>
+public class NotFound(string message) : IronicException(message, 404);

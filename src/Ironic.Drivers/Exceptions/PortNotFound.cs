@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>No port with the given UUID or address exists (HTTP 404).</summary>
+public class PortNotFound(string port) : IronicException($"Port {port} could not be found.", 404);

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Ironic.Drivers.Objects;
+
+/// <summary>A physical enclosure grouping nodes.</summary>
+public sealed class Chassis
+{
+    /// <summary>Database row id; ordering key for pagination, never shown by the API.</summary>
+    [JsonIgnore]
+    public long Id { get; set; }
+
+    public string Uuid { get; set; } = "";
+    public string? Description { get; set; }
+    public JsonObject Extra { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+}

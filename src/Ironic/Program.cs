@@ -1,0 +1,3 @@
+using Ironic.Commands;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);
