@@ -71,6 +71,7 @@ public static class ChassisApi
         var chassis = await Lookup.ChassisAsync(api, ident, http.RequestAborted).ConfigureAwait(false);
         var patch = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
         var (patched, changed) = ChassisFields.Codec.ApplyPatch(chassis, patch, version);
+        patched.Id = chassis.Id;
         Validate(patched);
         if (changed.Count > 0)
         {

@@ -3,6 +3,7 @@ using Ironic.Api.Listing;
 using Ironic.Api.Resources;
 using Ironic.Api.Versioning;
 using Ironic.Common.Validation;
+using Ironic.Drivers;
 using Ironic.Drivers.Objects;
 
 namespace Ironic.Api.Endpoints;
@@ -27,6 +28,20 @@ internal static class NodeView
         if (o["instance_info"] is JsonObject instanceInfo)
         {
             o["instance_info"] = Secrets.MaskCopy(instanceInfo);
+        }
+
+        // States renamed by later microversions are shown under their old names to old clients.
+        if (o["provision_state"] is JsonValue state)
+        {
+            var name = state.GetValue<string>();
+            if (name == ProvisionState.Available && !version.AtLeast(2))
+            {
+                o["provision_state"] = null;
+            }
+            else if (name == ProvisionState.InspectWait && !version.AtLeast(39))
+            {
+                o["provision_state"] = ProvisionState.Inspecting;
+            }
         }
 
         o["links"] = Links.Pair(baseUrl, $"nodes/{node.Uuid}");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ironic.Commands;
 
 /// <summary>What every process needs: options, the clock, the database.</summary>
-internal static class CoreServiceCollectionExtensions
+public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddIronicCore(this IServiceCollection services, IronicOptions options, Database db)
     {

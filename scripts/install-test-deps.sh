@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, idempotently: the real OpenStack
+# CLI (python3-openstackclient + python3-ironicclient) for the acceptance tests.
+set -euo pipefail
+need=()
+[ -x /usr/bin/openstack ] || need+=(python3-openstackclient)
+/usr/bin/python3 -c 'import ironicclient' 2>/dev/null || need+=(python3-ironicclient)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing test dependencies: ${need[*]}"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
