@@ -4,5 +4,6 @@
 # e.g. scripts/run.sh --config-file /etc/ironic/ironic.conf
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet publish src/Ironic -c Release -o artifacts/ironic --nologo -v quiet
+# ReadyToRun: precompiled code roughly halves the time to first answer.
+dotnet publish src/Ironic -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/ironic --nologo -v quiet
 exec artifacts/ironic/ironic all "$@"

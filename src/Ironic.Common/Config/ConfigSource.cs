@@ -118,7 +118,7 @@ public sealed partial class ConfigSource
 
         return choices.Contains(raw, StringComparer.Ordinal)
             ? raw
-            : throw Malformed(section, key, raw, "one of " + string.Join(", ", choices));
+            : throw Malformed(section, key, raw, choices.Length == 1 ? $"{choices[0]} (the only value this build supports)" : "one of " + string.Join(", ", choices));
     }
 
     private ConfigError Malformed(string section, string key, string raw, string expected)
