@@ -30,6 +30,9 @@ public static class ApiExtensions
         app.MapPortsApi();
         app.MapPortgroupsApi();
         app.MapChassisApi();
+        app.MapDriversApi();
+        app.MapNodeStatesApi();
+        app.MapNodeManagementApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

@@ -1,4 +1,5 @@
 using Ironic.Common.Config;
+using Ironic.Conductor.Loading;
 using Ironic.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace Ironic.Conductor;
 /// The conductor's life: at start it clears locks its previous incarnation left behind (a crash
 /// leaves reservations naming this host), registers itself with its drivers, then heartbeats.
 /// </summary>
-public sealed partial class ConductorService(IronicStore store, IronicOptions options, TimeProvider clock, ILogger<ConductorService> log)
+public sealed partial class ConductorService(IronicStore store, DriverRegistry drivers, IronicOptions options, TimeProvider clock, ILogger<ConductorService> log)
     : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -21,10 +22,26 @@ public sealed partial class ConductorService(IronicStore store, IronicOptions op
             LogCleared(cleared.Count, host);
         }
 
-        await store.Conductors.RegisterAsync(host, options.Default.EnabledHardwareTypes, options.Conductor.ConductorGroup,
+        await store.Conductors.RegisterAsync(host, [.. drivers.HardwareTypes.Keys], options.Conductor.ConductorGroup,
             clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        LogRegistered(host, string.Join(", ", options.Default.EnabledHardwareTypes));
+        await store.Conductors.RegisterHardwareInterfacesAsync(host, HardwareInterfaces(), cancellationToken).ConfigureAwait(false);
+        LogRegistered(host, string.Join(", ", drivers.HardwareTypes.Keys));
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private IEnumerable<HardwareInterfaceRecord> HardwareInterfaces()
+    {
+        foreach (var hw in drivers.HardwareTypes.Keys)
+        {
+            foreach (var kind in Ironic.Drivers.InterfaceKind.All)
+            {
+                var defaultName = drivers.DefaultInterface(hw, kind, null);
+                foreach (var name in drivers.EnabledSupported(hw, kind))
+                {
+                    yield return new HardwareInterfaceRecord(options.Default.Host, hw, kind, name, name == defaultName);
+                }
+            }
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

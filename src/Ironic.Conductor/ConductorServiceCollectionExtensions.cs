@@ -1,5 +1,7 @@
 using Ironic.Common.Rpc;
+using Ironic.Conductor.Loading;
 using Ironic.Conductor.Locking;
+using Ironic.Conductor.Workers;
 using Ironic.Conductor.Manager;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,9 +10,14 @@ namespace Ironic.Conductor;
 /// <summary>Wires the conductor into a host.</summary>
 public static class ConductorServiceCollectionExtensions
 {
-    /// <summary>Adds the conductor and the in-process <see cref="IConductorApi"/>.</summary>
-    public static IServiceCollection AddIronicConductor(this IServiceCollection services)
+    /// <summary>
+    /// Adds the conductor and the in-process <see cref="IConductorApi"/>, with the drivers already
+    /// discovered and enabled (<paramref name="drivers"/>), so configuration errors stop start-up first.
+    /// </summary>
+    public static IServiceCollection AddIronicConductor(this IServiceCollection services, DriverRegistry drivers)
     {
+        services.AddSingleton(drivers);
+        services.AddSingleton<WorkerPool>();
         services.AddSingleton<TaskManager>();
         services.AddSingleton<ConductorManager>();
         services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());

@@ -43,6 +43,58 @@ public sealed class ConductorRegistry(Database db)
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Replaces what <paramref name="hostname"/> offers per hardware type and kind.</summary>
+    public async Task RegisterHardwareInterfacesAsync(string hostname, IEnumerable<HardwareInterfaceRecord> rows, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var del = c.CreateCommand())
+        {
+            del.Transaction = tx;
+            del.CommandText = "DELETE FROM conductor_hardware_interfaces WHERE conductor_hostname = $h";
+            Sql.Param(del, "$h", hostname);
+            await del.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        foreach (var row in rows)
+        {
+            await using var ins = c.CreateCommand();
+            ins.Transaction = tx;
+            ins.CommandText = """
+                INSERT INTO conductor_hardware_interfaces (conductor_hostname, hardware_type, interface_type, interface_name, is_default)
+                VALUES ($h, $t, $k, $n, $d)
+                """;
+            Sql.Param(ins, "$h", hostname);
+            Sql.Param(ins, "$t", row.HardwareType);
+            Sql.Param(ins, "$k", row.InterfaceType);
+            Sql.Param(ins, "$n", row.InterfaceName);
+            Sql.Param(ins, "$d", row.IsDefault ? 1 : 0);
+            await ins.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>What online conductors offer (for <c>/v1/drivers</c>).</summary>
+    public async Task<IReadOnlyList<HardwareInterfaceRecord>> ListHardwareInterfacesAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT h.conductor_hostname, h.hardware_type, h.interface_type, h.interface_name, h.is_default
+            FROM conductor_hardware_interfaces h JOIN conductors c ON c.hostname = h.conductor_hostname
+            WHERE c.online = 1 ORDER BY h.id
+            """;
+        var list = new List<HardwareInterfaceRecord>();
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(new HardwareInterfaceRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0));
+        }
+
+        return list;
+    }
+
     /// <summary>Every conductor row.</summary>
     public async Task<IReadOnlyList<ConductorRecord>> ListAsync(CancellationToken ct = default)
     {

@@ -75,9 +75,25 @@ public static class NodesApi
     {
         var version = http.ApiVersion();
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
+        var q = http.Request.Query;
+        if (q.Keys.Where(k => k != "reset_interfaces").ToList() is { Count: > 0 } unexpected)
+        {
+            throw ApiErrors.UnexpectedArguments(unexpected);
+        }
+
+        bool? resetInterfaces = q["reset_interfaces"].ToString() is { Length: > 0 } r ? QueryBool.Parse("reset_interfaces", r) : null;
+        if (resetInterfaces is not null && !version.AtLeast(Microversions.ResetInterfaces))
+        {
+            throw ApiErrors.NotAcceptable();
+        }
+
         var patch = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
         var (patched, changed) = NodeFields.Codec.ApplyPatch(node, patch, version);
         var changedSet = changed.ToHashSet();
+        if (resetInterfaces == true && !changedSet.Contains("driver"))
+        {
+            throw new Invalid("The reset_interfaces parameter can only be used when changing the node's driver.");
+        }
         if (changedSet.Contains("maintenance") && !patched.Maintenance)
         {
             // Leaving maintenance clears why the node was in it, as Ironic does.
@@ -89,7 +105,7 @@ public static class NodesApi
         await ValidateAsync(api, patched, ident, version, changedSet, http.RequestAborted).ConfigureAwait(false);
         var updated = changedSet.Count == 0
             ? node
-            : await api.Conductor.UpdateNodeAsync(patched, changedSet, http.RequestAborted).ConfigureAwait(false);
+            : await api.Conductor.UpdateNodeAsync(patched, changedSet, resetInterfaces == true, http.RequestAborted).ConfigureAwait(false);
         return JsonResponse.Ok(await RenderAsync(http, api, updated, null).ConfigureAwait(false));
     }
 

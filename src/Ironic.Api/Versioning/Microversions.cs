@@ -24,6 +24,9 @@ public static class Microversions
     public const int SubResources = 24;
     public const int UnsetChassis = 25;
     public const int PortgroupModeProperties = 26;
+    public const int SoftPower = 27;
+    public const int InjectNmi = 29;
+    public const int DynamicDrivers = 30;
     public const int DynamicInterfaces = 31;
     public const int StorageInterface = 33;
     public const int PhysicalNetwork = 34;
@@ -33,6 +36,7 @@ public static class Microversions
     public const int Fault = 42;
     public const int DetailParameter = 43;
     public const int DeployStep = 44;
+    public const int ResetInterfaces = 45;
     public const int ConductorGroup = 46;
     public const int AutomatedClean = 47;
     public const int Protected = 48;

@@ -9,7 +9,7 @@ public sealed class ConductorOptions
     /// <summary>Seconds after which a conductor that has not heartbeated is considered offline.</summary>
     public int HeartbeatTimeout { get; init; } = 60;
 
-    /// <summary>How many more times an exclusive lock is tried after a conflict before answering 409.</summary>
+    /// <summary>Number of attempts to grab a node lock before answering 409 (at least one).</summary>
     public int NodeLockedRetryAttempts { get; init; } = 3;
 
     /// <summary>Seconds between lock attempts.</summary>

@@ -21,8 +21,9 @@ public sealed partial class ConfigSource
             IniFile.Load(file, values);
         }
 
-        var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        var env = environment ?? System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        Environment = env;
         foreach (var (name, value) in env)
         {
             if (!name.StartsWith("IRONIC_", StringComparison.Ordinal))
@@ -42,6 +43,12 @@ public sealed partial class ConfigSource
             values[(section, rest[(sep + 2)..].ToLowerInvariant())] = new ConfigValue(value, $"environment variable {name}");
         }
     }
+
+    /// <summary>The environment the options were read with (the process's unless a test gave one).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>Where state lives when <c>[DEFAULT] state_path</c> is not set.</summary>
+    public string DefaultStatePath => Defaults.StatePath(Environment);
 
     /// <summary>Options present in the sources that no component asked for, sorted, once each.</summary>
     public IEnumerable<string> UnknownOptions() =>
@@ -78,7 +85,7 @@ public sealed partial class ConfigSource
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < min)
         {
-            throw Malformed(section, key, raw, "a number");
+            throw Malformed(section, key, raw, min == double.MinValue ? "a number" : $"a number of at least {min.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return v;
@@ -100,12 +107,12 @@ public sealed partial class ConfigSource
         };
     }
 
-    public IReadOnlyList<string> List(string section, string key, IReadOnlyList<string> defaultValue)
+    public IReadOnlyList<string>? List(string section, string key, IReadOnlyList<string>? defaultValue)
     {
         var raw = Raw(section, key);
         return raw is null
             ? defaultValue
-            : raw.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            : raw.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
     }
 
     public string Choice(string section, string key, string defaultValue, params string[] choices)
@@ -149,7 +156,7 @@ public sealed partial class ConfigSource
                 return Interpolate(v.Value, section, depth + 1);
             }
 
-            return name == "state_path" ? Defaults.StatePath : m.Value;
+            return name == "state_path" ? DefaultStatePath : m.Value;
         });
     }
 

@@ -4,11 +4,27 @@ namespace Ironic.Common.Config;
 public sealed class DefaultOptions
 {
     public string Host { get; init; } = Environment.MachineName;
-    public string StatePath { get; init; } = Config.Defaults.StatePath;
+    public string StatePath { get; init; } = "";
     public string AuthStrategy { get; init; } = "noauth";
     public IReadOnlyList<string> EnabledHardwareTypes { get; init; } = ["fake-hardware", "manual-management"];
+    /// <summary><c>enabled_&lt;kind&gt;_interfaces</c> per kind; null where not configured (defaults are computed).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>?> EnabledInterfaces { get; init; } = new Dictionary<string, IReadOnlyList<string>?>();
+
+    /// <summary><c>default_&lt;kind&gt;_interface</c> per kind; null where not configured.</summary>
+    public IReadOnlyDictionary<string, string?> DefaultInterfaces { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Where driver plugins are looked for (ours; Ironic uses Python entry points): <c>plugin_dirs</c>.</summary>
+    public IReadOnlyList<string> PluginDirs { get; init; } = [DefaultPluginDir];
+
+    /// <summary>The built-in plugins beside the executable.</summary>
+    public static string DefaultPluginDir => Path.Combine(AppContext.BaseDirectory, "plugins");
+
     public bool Debug { get; init; }
     public string? LogFile { get; init; }
+
+    // The interface kinds of Ironic's enabled_/default_ options (the contract's InterfaceKind.All).
+    private static readonly string[] Kinds =
+        ["bios", "boot", "console", "deploy", "inspect", "management", "network", "power", "raid", "rescue", "storage", "vendor"];
 
     internal static DefaultOptions Bind(ConfigSource s)
     {
@@ -16,10 +32,13 @@ public sealed class DefaultOptions
         var options = new DefaultOptions
         {
             Host = s.String(S, "host", Environment.MachineName),
-            StatePath = s.String(S, "state_path", Config.Defaults.StatePath),
+            StatePath = s.String(S, "state_path", s.DefaultStatePath),
             // Running open when the operator asked for authentication would be worse than not starting.
             AuthStrategy = s.Choice(S, "auth_strategy", "noauth", "noauth"),
-            EnabledHardwareTypes = s.List(S, "enabled_hardware_types", ["fake-hardware", "manual-management"]),
+            EnabledHardwareTypes = s.List(S, "enabled_hardware_types", ["fake-hardware", "manual-management"])!,
+            EnabledInterfaces = Kinds.ToDictionary(k => k, k => s.List(S, $"enabled_{k}_interfaces", null)),
+            DefaultInterfaces = Kinds.ToDictionary(k => k, k => s.OptionalString(S, $"default_{k}_interface")),
+            PluginDirs = s.List(S, "plugin_dirs", [DefaultPluginDir])!,
             Debug = s.Bool(S, "debug", false),
             LogFile = s.OptionalString(S, "log_file"),
         };

@@ -7,8 +7,8 @@ public static class Defaults
     /// Where state lives when <c>[DEFAULT] state_path</c> is not set: <c>$IRONIC_STATE_PATH</c>, else
     /// <c>~/.local/share/ironic</c>. Ironic's <c>/var/lib/ironic</c> would need root for a first run.
     /// </summary>
-    public static string StatePath =>
-        Environment.GetEnvironmentVariable("IRONIC_STATE_PATH") is { Length: > 0 } p
+    public static string StatePath(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("IRONIC_STATE_PATH", out var p) && p.Length > 0
             ? p
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "ironic");
 }

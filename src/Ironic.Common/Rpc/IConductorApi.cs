@@ -1,3 +1,4 @@
+using Ironic.Drivers;
 using Ironic.Drivers.Objects;
 
 namespace Ironic.Common.Rpc;
@@ -12,8 +13,11 @@ public interface IConductorApi
     /// <summary>Creates a node after the conductor checks its driver is enabled.</summary>
     Task<Node> CreateNodeAsync(Node node, CancellationToken ct);
 
-    /// <summary>Saves <paramref name="changedFields"/> of <paramref name="node"/> under the node's exclusive lock.</summary>
-    Task<Node> UpdateNodeAsync(Node node, IReadOnlyCollection<string> changedFields, CancellationToken ct);
+    /// <summary>
+    /// Saves <paramref name="changedFields"/> of <paramref name="node"/> under the node's exclusive lock;
+    /// with <paramref name="resetInterfaces"/> and a new driver, interfaces not set in the change return to defaults.
+    /// </summary>
+    Task<Node> UpdateNodeAsync(Node node, IReadOnlyCollection<string> changedFields, bool resetInterfaces, CancellationToken ct);
 
     /// <summary>Deletes a node and its ports and portgroups under the node's exclusive lock.</summary>
     Task DestroyNodeAsync(string nodeUuid, CancellationToken ct);
@@ -35,4 +39,36 @@ public interface IConductorApi
 
     /// <summary>Deletes an empty portgroup under its node's exclusive lock.</summary>
     Task DestroyPortgroupAsync(string portgroupUuid, CancellationToken ct);
+
+    /// <summary>Validates every interface of the node's driver; keyed by interface kind.</summary>
+    Task<IReadOnlyDictionary<string, InterfaceValidation>> ValidateDriverInterfacesAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>
+    /// Starts a power state change (power on, power off, rebooting, soft power off, soft rebooting) on a
+    /// worker, holding the node's lock until it ends; <c>target_power_state</c> shows it meanwhile.
+    /// </summary>
+    Task ChangeNodePowerStateAsync(string nodeUuid, string target, int? timeoutSeconds, CancellationToken ct);
+
+    Task<BootDeviceInfo> GetBootDeviceAsync(string nodeUuid, CancellationToken ct);
+
+    Task SetBootDeviceAsync(string nodeUuid, string device, bool persistent, CancellationToken ct);
+
+    Task<IReadOnlyList<string>> GetSupportedBootDevicesAsync(string nodeUuid, CancellationToken ct);
+
+    Task InjectNmiAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>Reads the node's sensors through its management interface.</summary>
+    Task<System.Text.Json.Nodes.JsonObject> GetSensorsDataAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>Starts enabling or disabling the node's console on a worker.</summary>
+    Task SetConsoleModeAsync(string nodeUuid, bool enabled, CancellationToken ct);
+
+    /// <summary>How to connect to the node's console (which must be enabled).</summary>
+    Task<System.Text.Json.Nodes.JsonObject> GetConsoleInformationAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>The driver_info properties of every enabled interface the hardware type supports.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetDriverPropertiesAsync(string driverName, CancellationToken ct);
+
+    /// <summary>The logical disk properties of the hardware type's default RAID interface.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetRaidLogicalDiskPropertiesAsync(string driverName, CancellationToken ct);
 }

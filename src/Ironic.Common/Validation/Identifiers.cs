@@ -38,12 +38,12 @@ public static partial class Identifiers
         return m.Success ? value.ToLowerInvariant() : null;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9\-._~]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~]+\z")]
     private static partial Regex UnreservedName();
 
-    [GeneratedRegex(@"^(?=.{1,255}$)[a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?(\.[a-z0-9\-_]{0,62}[a-z0-9])*\.?$")]
+    [GeneratedRegex(@"^(?=.{1,255}\z)[a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?(\.[a-z0-9\-_]{0,62}[a-z0-9])*\.?\z")]
     private static partial Regex HostnameName();
 
-    [GeneratedRegex(@"^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$")]
+    [GeneratedRegex(@"^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}\z")]
     private static partial Regex Mac();
 }

@@ -1,38 +1,59 @@
+using Ironic.Conductor.Loading;
 using Ironic.Data;
+using Ironic.Drivers;
 using Ironic.Drivers.Objects;
 
 namespace Ironic.Conductor.Locking;
 
 /// <summary>
-/// Work on one node under a lock (Ironic's <c>TaskManager</c> context). Disposing it releases an
-/// exclusive lock; a shared task holds nothing in the database.
+/// Work on one node under a lock (Ironic's <c>TaskManager</c> context), and the task object drivers
+/// receive. Disposing it releases an exclusive lock; a shared task holds nothing in the database.
 /// </summary>
-public sealed class NodeTask : IAsyncDisposable
+public sealed class NodeTask : ITaskContext, IAsyncDisposable
 {
     private readonly IronicStore store;
+    private readonly DriverRegistry? registry;
     private readonly string host;
+    private IDriver? driver;
     private bool released;
 
-    internal NodeTask(IronicStore store, string host, Node node, bool shared, string purpose)
+    internal NodeTask(IronicStore store, DriverRegistry? registry, string host, Node node, bool shared, string purpose,
+        IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups)
     {
         this.store = store;
+        this.registry = registry;
         this.host = host;
         Node = node;
         Shared = shared;
         Purpose = purpose;
+        Ports = ports;
+        Portgroups = portgroups;
     }
 
     public Node Node { get; private set; }
 
-    /// <summary>True for a shared (read) lock; false when this task holds the node's reservation.</summary>
+    public IReadOnlyList<Port> Ports { get; }
+
+    public IReadOnlyList<Portgroup> Portgroups { get; }
+
+    /// <summary>The node's driver, built on first use (deleting a node never needs it).</summary>
+    public IDriver Driver => driver ??= (registry ?? throw new InvalidOperationException("No driver registry.")).Build(Node);
+
     public bool Shared { get; }
 
     public string Purpose { get; }
 
-    /// <summary>The node's ports, loaded on first use.</summary>
-    public async Task<IReadOnlyList<Port>> GetPortsAsync(CancellationToken ct = default) =>
-        await store.Ports.ListAsync(new ListQuery { Filters = [Filter.Eq("node_uuid", Node.Uuid)], Limit = int.MaxValue }, ct)
-            .ConfigureAwait(false);
+    /// <summary>The database's record of the node, which a save writes over.</summary>
+    public async Task SaveNodeAsync(CancellationToken ct)
+    {
+        if (Shared)
+        {
+            throw new InvalidOperationException($"Node {Node.Uuid} is held under a shared lock ({Purpose}); saving needs the exclusive lock.");
+        }
+
+        Node.UpdatedAt = DateTimeOffset.UtcNow;
+        await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
+    }
 
     /// <summary>Re-reads the node, e.g. after another component changed it.</summary>
     public async Task RefreshAsync(CancellationToken ct = default) =>
@@ -54,4 +75,12 @@ public sealed class NodeTask : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await ReleaseAsync().ConfigureAwait(false);
+
+    // Everything but identity and the lock columns, which only the lock code writes.
+    private static readonly string[] MutableFields =
+    [
+        .. Ironic.Common.Json.IronicJson.Options.GetTypeInfo(typeof(Node)).Properties
+            .Where(p => p.Get is not null && p.Name is not ("uuid" or "created_at" or "reservation" or "conductor"))
+            .Select(p => p.Name),
+    ];
 }

@@ -1,4 +1,5 @@
 using Ironic.Common.Config;
+using Ironic.Conductor.Loading;
 using Ironic.Common.Validation;
 using Ironic.Data;
 using Ironic.Drivers;
@@ -12,7 +13,7 @@ namespace Ironic.Conductor.Locking;
 /// <c>[conductor] node_locked_retry_attempts</c> times, <c>node_locked_retry_interval</c> apart, then
 /// answers <see cref="NodeLocked"/> naming the holder, its purpose and how long it has held the node.
 /// </summary>
-public sealed partial class TaskManager(IronicStore store, IronicOptions options, TimeProvider clock, ILogger<TaskManager> log)
+public sealed partial class TaskManager(IronicStore store, DriverRegistry? registry, IronicOptions options, TimeProvider clock, ILogger<TaskManager> log)
 {
     public string Host => options.Default.Host;
 
@@ -22,7 +23,8 @@ public sealed partial class TaskManager(IronicStore store, IronicOptions options
         var node = await FindAsync(nodeIdent, ct).ConfigureAwait(false);
         if (shared)
         {
-            return new NodeTask(store, Host, node, shared: true, purpose);
+            var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
+            return new NodeTask(store, registry, Host, node, shared: true, purpose, ports, groups);
         }
 
         var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
@@ -34,9 +36,18 @@ public sealed partial class TaskManager(IronicStore store, IronicOptions options
             if (holder is null)
             {
                 // Re-read under the lock: what we loaded before may have changed until we held it.
-                var locked = await store.Nodes.GetAsync("uuid", node.Uuid, ct).ConfigureAwait(false) ?? throw new NodeNotFound(nodeIdent);
-                LogAcquired(node.Uuid, purpose);
-                return new NodeTask(store, Host, locked, shared: false, purpose);
+                try
+                {
+                    var locked = await store.Nodes.GetAsync("uuid", node.Uuid, ct).ConfigureAwait(false) ?? throw new NodeNotFound(nodeIdent);
+                    var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
+                    LogAcquired(node.Uuid, purpose);
+                    return new NodeTask(store, registry, Host, locked, shared: false, purpose, ports, groups);
+                }
+                catch
+                {
+                    await store.Reservations.ReleaseAsync(node.Uuid, Host, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
             }
 
             if (attempt < attempts)
@@ -49,6 +60,12 @@ public sealed partial class TaskManager(IronicStore store, IronicOptions options
         LogLocked(node.Uuid, holder.Host, holder.Purpose ?? "");
         throw new NodeLocked(node.Uuid, holder.Host, holder.Purpose, heldFor,
             retryAfterSeconds: Math.Max(1, (int)Math.Ceiling(interval.TotalSeconds)));
+    }
+
+    private async Task<(IReadOnlyList<Drivers.Objects.Port>, IReadOnlyList<Drivers.Objects.Portgroup>)> PortsAsync(string nodeUuid, CancellationToken ct)
+    {
+        var q = new ListQuery { Filters = [Filter.Eq("node_uuid", nodeUuid)], Limit = int.MaxValue };
+        return (await store.Ports.ListAsync(q, ct).ConfigureAwait(false), await store.Portgroups.ListAsync(q, ct).ConfigureAwait(false));
     }
 
     private async Task<Drivers.Objects.Node> FindAsync(string ident, CancellationToken ct)

@@ -1,10 +1,13 @@
 using Ironic.Common.Config;
 using Ironic.Common.Json;
 using Ironic.Common.Rpc;
+using Ironic.Conductor.Loading;
 using Ironic.Conductor.Locking;
+using Ironic.Conductor.Workers;
 using Ironic.Data;
 using Ironic.Drivers;
 using Ironic.Drivers.Objects;
+using Microsoft.Extensions.Logging;
 
 namespace Ironic.Conductor.Manager;
 
@@ -12,7 +15,9 @@ namespace Ironic.Conductor.Manager;
 /// The conductor side of <see cref="IConductorApi"/> (Ironic's <c>ConductorManager</c>): every change
 /// of a node or its ports happens here, under the node's lock.
 /// </summary>
-public sealed class ConductorManager(IronicStore store, TaskManager tasks, IronicOptions options, TimeProvider clock) : IConductorApi
+public sealed partial class ConductorManager(
+    IronicStore store, TaskManager tasks, DriverRegistry drivers, WorkerPool workers, IronicOptions options, TimeProvider clock,
+    ILogger<ConductorManager> log) : IConductorApi
 {
     /// <summary>Provision states from which a node may be deleted (unless in maintenance).</summary>
     private static readonly string[] DeleteAllowedStates =
@@ -21,25 +26,61 @@ public sealed class ConductorManager(IronicStore store, TaskManager tasks, Ironi
     public async Task<Node> CreateNodeAsync(Node node, CancellationToken ct)
     {
         CheckDriver(node.Driver);
+        drivers.CheckAndUpdateNodeInterfaces(node);
         node.CreatedAt = clock.GetUtcNow();
         node.UpdatedAt = null;
         return await store.Nodes.InsertAsync(node, ct).ConfigureAwait(false);
     }
 
-    public async Task<Node> UpdateNodeAsync(Node node, IReadOnlyCollection<string> changedFields, CancellationToken ct)
+    public async Task<Node> UpdateNodeAsync(Node node, IReadOnlyCollection<string> changedFields, bool resetInterfaces, CancellationToken ct)
     {
-        if (changedFields.Contains("driver"))
+        var updatingDriver = changedFields.Contains("driver");
+        if (updatingDriver)
         {
             CheckDriver(node.Driver);
         }
 
         await using var task = await tasks.AcquireAsync(node.Uuid, "node update", ct: ct).ConfigureAwait(false);
         var current = task.Node;
-        CopyFields(node, current, changedFields);
+        var fields = new HashSet<string>(changedFields);
+        CopyFields(node, current, fields);
+
+        var checkInterfaces = updatingDriver;
+        foreach (var kind in InterfaceKind.All)
+        {
+            var field = InterfaceKind.FieldName(kind);
+            if (!fields.Contains(field))
+            {
+                if (updatingDriver && resetInterfaces)
+                {
+                    NodeInterfaces.Set(current, kind, null);
+                    fields.Add(field);
+                }
+
+                continue;
+            }
+
+            if (!InterfaceUpdateStates.Contains(current.ProvisionState) && !current.Maintenance)
+            {
+                throw new Conflict($"Node {current.Uuid} can not have {field} updated unless it is in one of allowed " +
+                    $"({string.Join(", ", InterfaceUpdateStates)}) states or in maintenance mode.");
+            }
+
+            checkInterfaces = true;
+        }
+
+        if (checkInterfaces)
+        {
+            fields.UnionWith(drivers.CheckAndUpdateNodeInterfaces(current));
+        }
+
         current.UpdatedAt = clock.GetUtcNow();
-        await store.Nodes.UpdateAsync(current, [.. changedFields, "updated_at"], ct).ConfigureAwait(false);
+        await store.Nodes.UpdateAsync(current, [.. fields, "updated_at"], ct).ConfigureAwait(false);
         return current;
     }
+
+    private static readonly string[] InterfaceUpdateStates =
+        [ProvisionState.Enroll, ProvisionState.Inspecting, ProvisionState.InspectWait, ProvisionState.Manageable, ProvisionState.Available];
 
     public async Task DestroyNodeAsync(string nodeUuid, CancellationToken ct)
     {
@@ -142,7 +183,7 @@ public sealed class ConductorManager(IronicStore store, TaskManager tasks, Ironi
 
     private void CheckDriver(string driver)
     {
-        if (!options.Default.EnabledHardwareTypes.Contains(driver, StringComparer.Ordinal))
+        if (!drivers.HardwareTypes.ContainsKey(driver))
         {
             throw new Invalid(
                 $"No valid host was found. Reason: No conductor service registered which supports driver {driver} " +
@@ -166,7 +207,7 @@ public sealed class ConductorManager(IronicStore store, TaskManager tasks, Ironi
     }
 
     // Copies the named wire fields from one object to another through the shared JSON contract.
-    private static void CopyFields<T>(T from, T to, IEnumerable<string> fields)
+    internal static void CopyFields<T>(T from, T to, IEnumerable<string> fields)
         where T : class
     {
         var info = IronicJson.Options.GetTypeInfo(typeof(T));

@@ -6,7 +6,22 @@ internal static class Schema
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "initial: nodes, ports, portgroups, chassis, conductors", Initial),
+        new(2, "conductor_hardware_interfaces: what each conductor's drivers offer", HardwareInterfaces),
     ];
+
+    // One row per (conductor, hardware type, kind, implementation) enabled and supported there.
+    private const string HardwareInterfaces = """
+        CREATE TABLE conductor_hardware_interfaces (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conductor_hostname TEXT NOT NULL REFERENCES conductors(hostname) ON DELETE CASCADE,
+            hardware_type TEXT NOT NULL,
+            interface_type TEXT NOT NULL,
+            interface_name TEXT NOT NULL,
+            is_default INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (conductor_hostname, hardware_type, interface_type, interface_name)
+        );
+        CREATE INDEX conductor_hardware_interfaces_type ON conductor_hardware_interfaces (hardware_type);
+        """;
 
     // Timestamps are UTC ISO 8601 text with a fixed width, so text order is time order.
     // Dictionaries are JSON text. Resources refer to each other by UUID, which never changes.

@@ -19,4 +19,13 @@ public static class ProvisionState
     public const string InspectWait = "inspect wait";
     public const string InspectFailed = "inspect failed";
     public const string Error = "error";
+    public const string Deleted = "deleted";
+    public const string Rescue = "rescue";
+    public const string Rescuing = "rescuing";
+    public const string RescueWait = "rescue wait";
+    public const string RescueFailed = "rescue failed";
+    public const string Unrescuing = "unrescuing";
+    public const string UnrescueFailed = "unrescue failed";
+    public const string Adopting = "adopting";
+    public const string AdoptFailed = "adopt failed";
 }

@@ -2,6 +2,7 @@ using Ironic.Api;
 using Ironic.Commands;
 using Ironic.Common.Config;
 using Ironic.Conductor;
+using Ironic.Conductor.Loading;
 using Ironic.Data;
 using Ironic.Data.Migrations;
 using Microsoft.AspNetCore.Builder;
@@ -49,8 +50,10 @@ public static partial class IronicHost
         builder.WebHost.UseUrls(urls ?? $"http://{FormatHost(options.Api.HostIp)}:{options.Api.Port}");
 
         var db = new Database(DatabaseUrl.Parse(options.Database.Connection));
+        var catalog = DriverCatalog.Discover(options.Default.PluginDirs);
+        var drivers = new DriverRegistry(catalog, options);
         builder.Services.AddIronicCore(options, db);
-        builder.Services.AddIronicConductor();
+        builder.Services.AddIronicConductor(drivers);
         builder.Services.AddIronicApi();
 
         var app = builder.Build();
@@ -59,6 +62,13 @@ public static partial class IronicHost
         {
             LogUnknownOption(log, unknown);
         }
+
+        foreach (var problem in catalog.Problems)
+        {
+            LogPluginProblem(log, problem.Source, problem.Reason);
+        }
+
+        LogDrivers(log, string.Join(", ", drivers.HardwareTypes.Keys));
 
         var applied = await new Migrator(db).UpgradeAsync().ConfigureAwait(false);
         if (applied.Count > 0)
@@ -78,6 +88,12 @@ public static partial class IronicHost
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown option {Option} ignored")]
     private static partial void LogUnknownOption(ILogger log, string option);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Driver plugin {Source} skipped: {Reason}")]
+    private static partial void LogPluginProblem(ILogger log, string source, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded hardware types: {HardwareTypes}")]
+    private static partial void LogDrivers(ILogger log, string hardwareTypes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied database schema version(s) {Versions} to {Database}")]
     private static partial void LogMigrated(ILogger log, string versions, string database);

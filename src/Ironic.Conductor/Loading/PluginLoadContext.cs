@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace Ironic.Conductor.Loading;
+
+/// <summary>
+/// One plugin's own load context: its private dependencies resolve from its folder (through its
+/// deps.json), while the driver contract always comes from the host, so its types are the host's.
+/// </summary>
+internal sealed class PluginLoadContext(string mainAssemblyPath)
+    : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible: false)
+{
+    private static readonly string ContractName = typeof(Ironic.Drivers.HardwareType).Assembly.GetName().Name!;
+
+    private readonly AssemblyDependencyResolver resolver = new(mainAssemblyPath);
+
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        // Shared with the host: the contract, and anything the host already has (the framework).
+        if (assemblyName.Name == ContractName)
+        {
+            return null;
+        }
+
+        var path = resolver.ResolveAssemblyToPath(assemblyName);
+        return path is null ? null : LoadFromAssemblyPath(path);
+    }
+
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var path = resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+    }
+}

@@ -1,0 +1,96 @@
+using Ironic.Common.Rpc;
+using Ironic.Conductor.Locking;
+using Ironic.Drivers;
+using Microsoft.Extensions.Logging;
+
+namespace Ironic.Conductor.Manager;
+
+/// <summary>Power state changes (Ironic's <c>change_node_power_state</c> and <c>node_power_action</c>).</summary>
+public sealed partial class ConductorManager
+{
+    public async Task ChangeNodePowerStateAsync(string nodeUuid, string target, int? timeoutSeconds, CancellationToken ct)
+    {
+        var task = await tasks.AcquireAsync(nodeUuid, "changing node power state", ct: ct).ConfigureAwait(false);
+        try
+        {
+            var power = task.Driver.Power;
+            await power.ValidateAsync(task, ct).ConfigureAwait(false);
+            if (!power.GetSupportedPowerStates(task).Contains(target))
+            {
+                throw new InvalidParameterValue(
+                    $"The driver {task.Node.Driver} does not support the power state, {target}. " +
+                    $"Supported power states are: {string.Join(", ", power.GetSupportedPowerStates(task))}.");
+            }
+
+            // Shown while the worker runs; a reboot ends powered on, a soft power off powered off.
+            task.Node.TargetPowerState = target switch
+            {
+                PowerState.Rebooting or PowerState.SoftRebooting => PowerState.On,
+                PowerState.SoftPowerOff => PowerState.Off,
+                _ => target,
+            };
+            task.Node.LastError = null;
+            await task.SaveNodeAsync(ct).ConfigureAwait(false);
+
+            var timeout = timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            workers.Spawn($"power {target} of node {nodeUuid}", async stop =>
+            {
+                await using (task)
+                {
+                    await NodePowerActionAsync(task, target, timeout, stop).ConfigureAwait(false);
+                }
+            });
+        }
+        catch
+        {
+            await task.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a power action under the task's lock and records the outcome on the node.</summary>
+    internal async Task NodePowerActionAsync(NodeTask task, string target, TimeSpan? timeout, CancellationToken ct)
+    {
+        var node = task.Node;
+        var power = task.Driver.Power;
+        try
+        {
+            var goal = node.TargetPowerState ?? target;
+            if (target is PowerState.On or PowerState.Off
+                && await power.GetPowerStateAsync(task, ct).ConfigureAwait(false) == target)
+            {
+                // Already there: nothing to ask of the BMC.
+                node.PowerState = target;
+            }
+            else if (target is PowerState.Rebooting)
+            {
+                await power.RebootAsync(task, timeout, ct).ConfigureAwait(false);
+                node.PowerState = goal;
+            }
+            else
+            {
+                await power.SetPowerStateAsync(task, target, timeout, ct).ConfigureAwait(false);
+                node.PowerState = goal;
+            }
+
+            node.LastError = null;
+            LogPowerChanged(node.Uuid, node.PowerState ?? "");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            node.LastError = $"Failed to change power state to '{target}' by '{target}'. Error: {e.Message}";
+            LogPowerFailed(node.Uuid, target, e.Message);
+        }
+        finally
+        {
+            node.TargetPowerState = null;
+            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} is now in power state {State}")]
+    private partial void LogPowerChanged(string node, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Changing power state of node {Node} to {Target} failed: {Error}")]
+    private partial void LogPowerFailed(string node, string target, string error);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+
+namespace Ironic.Drivers.Fake;
+
+/// <summary>
+/// Management without a BMC (Ironic's fake management). Unlike Ironic's, which always answers
+/// pxe/not persistent, it remembers the boot device it was given in <c>driver_internal_info</c>
+/// so a client sees its own change.
+/// </summary>
+[HardwareInterface("fake")]
+public sealed class FakeManagement : ManagementInterface
+{
+    public const string BootDeviceKey = "fake_boot_device";
+    public const string PersistentKey = "fake_boot_device_persistent";
+
+    public override IReadOnlyList<string> GetSupportedBootDevices(ITaskContext task) => [BootDevice.Pxe];
+
+    public override async Task SetBootDeviceAsync(ITaskContext task, string device, bool persistent, CancellationToken ct)
+    {
+        if (!GetSupportedBootDevices(task).Contains(device))
+        {
+            throw new InvalidParameterValue($"Invalid boot device {device} specified.");
+        }
+
+        // The conductor does not save after set_boot_device, so a driver keeping state saves it itself.
+        task.Node.DriverInternalInfo[BootDeviceKey] = device;
+        task.Node.DriverInternalInfo[PersistentKey] = persistent;
+        await task.SaveNodeAsync(ct).ConfigureAwait(false);
+    }
+
+    public override Task<BootDeviceInfo> GetBootDeviceAsync(ITaskContext task, CancellationToken ct)
+    {
+        var info = task.Node.DriverInternalInfo;
+        var device = info[BootDeviceKey]?.GetValue<string>() ?? BootDevice.Pxe;
+        var persistent = info[PersistentKey]?.GetValue<bool>() ?? false;
+        return Task.FromResult(new BootDeviceInfo(device, persistent));
+    }
+
+    /// <summary>A fixed reading of one sensor of each common type, in the IPMI shape Ceilometer consumes.</summary>
+    public override Task<JsonObject> GetSensorsDataAsync(ITaskContext task, CancellationToken ct) =>
+        Task.FromResult(new JsonObject
+        {
+            ["Temperature"] = new JsonObject
+            {
+                ["CPU Temp (0x1)"] = Sensor("CPU Temp (0x1)", "3.1 (Processor)", "Temperature (0x01)", "45 (+/- 0) degrees C"),
+                ["Inlet Temp (0x2)"] = Sensor("Inlet Temp (0x2)", "55.1 (Air Inlet)", "Temperature (0x01)", "23 (+/- 0) degrees C"),
+            },
+            ["Fan"] = new JsonObject
+            {
+                ["Fan1 (0x30)"] = Sensor("Fan1 (0x30)", "29.1 (Fan Device)", "Fan (0x04)", "4800 (+/- 75) RPM"),
+            },
+            ["Voltage"] = new JsonObject
+            {
+                ["12V (0x40)"] = Sensor("12V (0x40)", "7.1 (System Board)", "Voltage (0x02)", "12.096 (+/- 0) Volts"),
+            },
+            ["Current"] = new JsonObject
+            {
+                ["Pwr Consumption (0x50)"] = Sensor("Pwr Consumption (0x50)", "21.1 (Power Management)", "Current (0x03)", "154 (+/- 0) Watts"),
+            },
+        });
+
+    /// <summary>Accepted and ignored: a fake node has no kernel to interrupt.</summary>
+    public override Task InjectNmiAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    private static JsonObject Sensor(string id, string entity, string type, string reading) => new()
+    {
+        ["Sensor ID"] = id,
+        ["Entity ID"] = entity,
+        ["Sensor Type (Threshold)"] = type,
+        ["Sensor Reading"] = reading,
+        ["Status"] = "ok",
+    };
+}

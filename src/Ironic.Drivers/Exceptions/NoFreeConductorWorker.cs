@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>The conductor's worker pool is full; retry later (HTTP 503).</summary>
+public class NoFreeConductorWorker() : IronicException("Requested action cannot be performed due to lack of free conductor workers.", 503);

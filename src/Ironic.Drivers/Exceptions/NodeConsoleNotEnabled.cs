@@ -1,0 +1,4 @@
+namespace Ironic.Drivers;
+
+/// <summary>Console information was asked for while the console is off (HTTP 400).</summary>
+public class NodeConsoleNotEnabled(string node) : IronicException($"Console access is not enabled on node {node}", 400);

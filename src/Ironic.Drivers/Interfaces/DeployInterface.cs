@@ -1,0 +1,30 @@
+namespace Ironic.Drivers;
+
+/// <summary>Deploying an image onto the node, and undoing it.</summary>
+public abstract class DeployInterface : BaseInterface
+{
+    public sealed override string Kind => InterfaceKind.Deploy;
+
+    /// <summary>Deploys; returns the resulting provision state (e.g. <c>wait call-back</c>) or null when done.</summary>
+    public abstract Task<string?> DeployAsync(ITaskContext task, CancellationToken ct);
+
+    /// <summary>Tears the deployment down; returns the resulting provision state.</summary>
+    public abstract Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct);
+
+    /// <summary>Prepares the environment before <see cref="DeployAsync"/>; must be idempotent.</summary>
+    public virtual Task PrepareAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Erases what <see cref="PrepareAsync"/> cached; idempotent, runs under a shared lock.</summary>
+    public virtual Task CleanUpAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Takes over a node from a dead conductor.</summary>
+    public virtual Task TakeOverAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Prepares cleaning; <see cref="StepOutcome.Wait"/> when it continues asynchronously.</summary>
+    public virtual Task<StepOutcome> PrepareCleaningAsync(ITaskContext task, CancellationToken ct) => Task.FromResult(StepOutcome.Done);
+
+    public virtual Task TearDownCleaningAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Records a heartbeat from the deploy agent.</summary>
+    public virtual Task HeartbeatAsync(ITaskContext task, string callbackUrl, CancellationToken ct) => Task.CompletedTask;
+}

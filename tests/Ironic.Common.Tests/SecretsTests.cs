@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Ironic.Common.Validation;
+
+namespace Ironic.Common.Tests;
+
+public sealed class SecretsTests
+{
+    [Theory]
+    [InlineData("ipmi_password")]
+    [InlineData("redfish_password")]
+    [InlineData("IPMI_PASSWORD")]
+    [InlineData("my_secret")]
+    [InlineData("token")]
+    [InlineData("auth_token")]
+    [InlineData("ssh_key_contents")]
+    [InlineData("ipmi_passphrase")]
+    public void IsSecretKey_RecognizesSecretKeys(string key) => Assert.True(Secrets.IsSecretKey(key));
+
+    [Theory]
+    [InlineData("ipmi_address")]
+    [InlineData("ipmi_username")]
+    [InlineData("redfish_address")]
+    [InlineData("deploy_kernel")]
+    [InlineData("ipmi_port")]
+    public void IsSecretKey_LeavesOrdinaryKeysAlone(string key) => Assert.False(Secrets.IsSecretKey(key));
+
+    [Fact]
+    public void MaskCopy_MasksSecretsAtEveryDepth_AndKeepsTheRest()
+    {
+        var source = new JsonObject
+        {
+            ["ipmi_address"] = "10.0.0.5",
+            ["ipmi_username"] = "admin",
+            ["ipmi_password"] = "hunter2",
+            ["nested"] = new JsonObject
+            {
+                ["redfish_password"] = "s3cret",
+                ["deeper"] = new JsonObject { ["api_token"] = "abc", ["port"] = 623 },
+            },
+        };
+
+        var masked = Secrets.MaskCopy(source);
+
+        Assert.Equal("""
+            {"ipmi_address":"10.0.0.5","ipmi_username":"admin","ipmi_password":"******","nested":{"redfish_password":"******","deeper":{"api_token":"******","port":623}}}
+            """, masked.ToJsonString());
+    }
+
+    [Fact]
+    public void MaskCopy_DoesNotChangeTheSource()
+    {
+        var source = new JsonObject { ["ipmi_password"] = "hunter2", ["nested"] = new JsonObject { ["secret"] = "x" } };
+
+        _ = Secrets.MaskCopy(source);
+
+        Assert.Equal("hunter2", (string?)source["ipmi_password"]);
+        Assert.Equal("x", (string?)source["nested"]!["secret"]);
+    }
+
+    [Fact]
+    public void MaskCopy_MasksNonStringSecretValues_AndLeavesNullsNull()
+    {
+        var source = new JsonObject
+        {
+            ["ipmi_password"] = null,
+            ["secret_number"] = 1234,
+            ["secret_dict"] = new JsonObject { ["a"] = "b" },
+        };
+
+        var masked = Secrets.MaskCopy(source);
+
+        Assert.True(masked.ContainsKey("ipmi_password"));
+        Assert.Null(masked["ipmi_password"]);
+        Assert.Equal(Secrets.Mask, (string?)masked["secret_number"]);
+        Assert.Equal(Secrets.Mask, (string?)masked["secret_dict"]);
+    }
+}

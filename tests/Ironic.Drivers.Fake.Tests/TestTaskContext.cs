@@ -1,0 +1,35 @@
+using Ironic.Drivers.Objects;
+
+namespace Ironic.Drivers.Fake.Tests;
+
+/// <summary>A task over an in-memory node; counts saves instead of writing anywhere.</summary>
+internal sealed class TestTaskContext(IDriver driver, Node? node = null, bool shared = false) : ITaskContext
+{
+    public Node Node { get; } = node ?? new Node { Uuid = "1be26c0b-03f2-4d2e-ae87-c02d7f33c123", Driver = driver.Name };
+
+    public IReadOnlyList<Port> Ports { get; } = [];
+
+    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
+
+    public IDriver Driver { get; } = driver;
+
+    public bool Shared { get; } = shared;
+
+    public string Purpose => "test";
+
+    public int Saves { get; private set; }
+
+    public Task SaveNodeAsync(CancellationToken ct)
+    {
+        // The real task manager refuses to save under a shared lock; so does this one.
+        if (Shared)
+        {
+            throw new InvalidOperationException("SaveNodeAsync under a shared lock.");
+        }
+
+        Saves++;
+        return Task.CompletedTask;
+    }
+
+    public static TestTaskContext FakeHardware() => new(TestDriver.FakeHardware());
+}
