@@ -14,6 +14,9 @@ internal static class CommandLine
         commands:
           all       run the API and the conductor in one process
           dbsync    create or upgrade the database schema, then exit
+          driver-types [--all]
+                    list every hardware type and interface found in the plugin
+                    directories, enabled or not (--all includes the fake ones)
 
         --config-file FILE   an ironic.conf file (INI); repeat to layer files, later ones win.
         Options may also come from IRONIC_<SECTION>__<OPTION> environment variables.
@@ -28,9 +31,14 @@ internal static class CommandLine
         }
 
         var files = new List<string>();
+        var all = false;
         for (var i = 1; i < args.Length; i++)
         {
-            if (args[i] == "--config-file" && i + 1 < args.Length)
+            if (args[i] == "--all" && args[0] == "driver-types")
+            {
+                all = true;
+            }
+            else if (args[i] == "--config-file" && i + 1 < args.Length)
             {
                 files.Add(args[++i]);
             }
@@ -62,6 +70,7 @@ internal static class CommandLine
             {
                 "all" => await AllCommand.RunAsync(options).ConfigureAwait(false),
                 "dbsync" => await DbSyncCommand.RunAsync(options).ConfigureAwait(false),
+                "driver-types" => DriverTypesCommand.Run(options, all),
                 _ => Unknown(args[0]),
             };
         }
