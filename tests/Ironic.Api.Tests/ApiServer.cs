@@ -22,6 +22,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public IronicStore Store => app!.Services.GetRequiredService<IronicStore>();
 
+    /// <summary>Waits until the conductor's asynchronous work (power changes, console) has finished.</summary>
+    public Task WhenIdleAsync() => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>().WhenIdleAsync();
+
     public string BaseUrl { get; private set; } = "";
 
     public const string Host = "api-test-host";
