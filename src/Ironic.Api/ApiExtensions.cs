@@ -33,6 +33,7 @@ public static class ApiExtensions
         app.MapDriversApi();
         app.MapNodeStatesApi();
         app.MapNodeManagementApi();
+        app.MapVendorPassthruApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

@@ -22,6 +22,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public IronicStore Store => app!.Services.GetRequiredService<IronicStore>();
 
+    /// <summary>The conductor's worker pool (tests fill it to see 503s).</summary>
+    public Ironic.Conductor.Workers.WorkerPool Workers => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>();
+
     /// <summary>Waits until the conductor's asynchronous work (power changes, console) has finished.</summary>
     public Task WhenIdleAsync() => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>().WhenIdleAsync();
 

@@ -69,6 +69,19 @@ public interface IConductorApi
     /// <summary>The driver_info properties of every enabled interface the hardware type supports.</summary>
     Task<IReadOnlyDictionary<string, string>> GetDriverPropertiesAsync(string driverName, CancellationToken ct);
 
+    /// <summary>
+    /// Calls a node vendor method: under the node's exclusive lock unless the method asks for a shared
+    /// one; an asynchronous method keeps the lock while it runs on a worker.
+    /// </summary>
+    Task<VendorResult> VendorPassthruAsync(string nodeUuid, string method, string httpMethod, System.Text.Json.Nodes.JsonObject args, CancellationToken ct);
+
+    /// <summary>Calls a driver vendor method on the hardware type's default vendor interface; no lock.</summary>
+    Task<VendorResult> DriverVendorPassthruAsync(string driverName, string method, string httpMethod, System.Text.Json.Nodes.JsonObject args, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, VendorMethodInfo>> GetNodeVendorPassthruMethodsAsync(string nodeUuid, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, VendorMethodInfo>> GetDriverVendorPassthruMethodsAsync(string driverName, CancellationToken ct);
+
     /// <summary>The logical disk properties of the hardware type's default RAID interface.</summary>
     Task<IReadOnlyDictionary<string, string>> GetRaidLogicalDiskPropertiesAsync(string driverName, CancellationToken ct);
 }

@@ -10,6 +10,9 @@ public abstract class VendorInterface : BaseInterface
 {
     public sealed override string Kind => InterfaceKind.Vendor;
 
+    /// <summary>The vendor methods this interface declares by attribute (read once per type).</summary>
+    public VendorMethodTable Methods => VendorMethodTable.For(GetType());
+
     /// <summary>Checks a node vendor method call before it runs.</summary>
     public virtual Task ValidateAsync(ITaskContext task, string method, JsonObject args, CancellationToken ct) => Task.CompletedTask;
 
