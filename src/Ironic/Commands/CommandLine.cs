@@ -14,6 +14,8 @@ internal static class CommandLine
         commands:
           all       run the API and the conductor in one process
           dbsync    create or upgrade the database schema, then exit
+          state-diagram
+                    print the provision state machine as Markdown (docs/states.md)
           driver-types [--all]
                     list every hardware type and interface found in the plugin
                     directories, enabled or not (--all includes the fake ones)
@@ -71,6 +73,7 @@ internal static class CommandLine
                 "all" => await AllCommand.RunAsync(options).ConfigureAwait(false),
                 "dbsync" => await DbSyncCommand.RunAsync(options).ConfigureAwait(false),
                 "driver-types" => DriverTypesCommand.Run(options, all),
+                "state-diagram" => StateDiagramCommand(),
                 _ => Unknown(args[0]),
             };
         }
@@ -79,6 +82,12 @@ internal static class CommandLine
             Console.Error.WriteLine($"ironic: configuration error: {e.Message}");
             return 2;
         }
+    }
+
+    private static int StateDiagramCommand()
+    {
+        Console.Write(Ironic.Conductor.States.StateDiagram.Markdown());
+        return 0;
     }
 
     private static int Unknown(string command)
