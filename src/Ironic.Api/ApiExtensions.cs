@@ -34,6 +34,7 @@ public static class ApiExtensions
         app.MapNodeStatesApi();
         app.MapNodeManagementApi();
         app.MapVendorPassthruApi();
+        app.MapNodeProvisionApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

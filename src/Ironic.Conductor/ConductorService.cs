@@ -16,6 +16,11 @@ public sealed partial class ConductorService(IronicStore store, DriverRegistry d
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var host = options.Default.Host;
+        foreach (var node in await Provisioning.Recovery.FailInterruptedAsync(store, host, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            LogRecovered(node.Uuid, node.ProvisionState ?? "");
+        }
+
         var cleared = await store.Reservations.ClearAllAsync(host, cancellationToken).ConfigureAwait(false);
         if (cleared.Count > 0)
         {
@@ -69,6 +74,9 @@ public sealed partial class ConductorService(IronicStore store, DriverRegistry d
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cleared {Count} node reservation(s) left by a previous run of conductor {Host}")]
     private partial void LogCleared(int count, string host);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} was interrupted by a conductor restart and is now in {State}")]
+    private partial void LogRecovered(string node, string state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conductor {Host} registered with drivers: {Drivers}")]
     private partial void LogRegistered(string host, string drivers);

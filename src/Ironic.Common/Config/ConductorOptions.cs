@@ -20,6 +20,36 @@ public sealed class ConductorOptions
 
     public string ConductorGroup { get; init; } = "";
 
+    /// <summary>Clean nodes automatically on <c>provide</c> and after tear-down.</summary>
+    public bool AutomatedClean { get; init; } = true;
+
+    /// <summary>Seconds a node may wait in <c>clean wait</c> before it is failed (0: never).</summary>
+    public int CleanCallbackTimeout { get; init; } = 1800;
+
+    /// <summary>Seconds a node may wait in <c>wait call-back</c> before it is failed (0: never).</summary>
+    public int DeployCallbackTimeout { get; init; } = 1800;
+
+    /// <summary>Seconds a node may wait in <c>rescue wait</c> before it is failed (0: never).</summary>
+    public int RescueCallbackTimeout { get; init; } = 1800;
+
+    /// <summary>Seconds a node may stay in <c>inspect wait</c> before it is failed (Ironic's [inspector] timeout; 0: never).</summary>
+    public int InspectWaitTimeout { get; init; } = 1800;
+
+    /// <summary>Seconds between checks for nodes stuck in a wait state.</summary>
+    public int CheckProvisionStateInterval { get; init; } = 60;
+
+    /// <summary>Seconds between power state syncs (0 disables it).</summary>
+    public int SyncPowerStateInterval { get; init; } = 60;
+
+    /// <summary>Whether the power sync forces the recorded power state back onto the hardware.</summary>
+    public bool ForcePowerStateDuringSync { get; init; } = true;
+
+    /// <summary>Failed power reads in a row before a node is put into maintenance.</summary>
+    public int PowerStateSyncMaxRetries { get; init; } = 3;
+
+    /// <summary>How many nodes the power sync reads at once.</summary>
+    public int SyncPowerStateWorkers { get; init; } = 8;
+
     internal static ConductorOptions Bind(ConfigSource s)
     {
         const string S = "conductor";
@@ -31,6 +61,16 @@ public sealed class ConductorOptions
             NodeLockedRetryInterval = s.Float(S, "node_locked_retry_interval", 1, 0),
             WorkersPoolSize = s.Int(S, "workers_pool_size", 100, 3),
             ConductorGroup = s.String(S, "conductor_group", "").ToLowerInvariant(),
+            AutomatedClean = s.Bool(S, "automated_clean", true),
+            CleanCallbackTimeout = s.Int(S, "clean_callback_timeout", 1800, 0),
+            DeployCallbackTimeout = s.Int(S, "deploy_callback_timeout", 1800, 0),
+            RescueCallbackTimeout = s.Int(S, "rescue_callback_timeout", 1800, 0),
+            InspectWaitTimeout = s.Int(S, "inspect_wait_timeout", 1800, 0),
+            CheckProvisionStateInterval = s.Int(S, "check_provision_state_interval", 60, 1),
+            SyncPowerStateInterval = s.Int(S, "sync_power_state_interval", 60, 0),
+            ForcePowerStateDuringSync = s.Bool(S, "force_power_state_during_sync", true),
+            PowerStateSyncMaxRetries = s.Int(S, "power_state_sync_max_retries", 3, 0),
+            SyncPowerStateWorkers = s.Int(S, "sync_power_state_workers", 8, 1),
         };
     }
 }

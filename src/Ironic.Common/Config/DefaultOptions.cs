@@ -13,7 +13,10 @@ public sealed class DefaultOptions
     /// <summary><c>default_&lt;kind&gt;_interface</c> per kind; null where not configured.</summary>
     public IReadOnlyDictionary<string, string?> DefaultInterfaces { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Where driver plugins are looked for (ours; Ironic uses Python entry points): <c>plugin_dirs</c>.</summary>
+    /// <summary>
+    /// Where driver plugins are looked for (ours; Ironic uses Python entry points): the built-in plugins
+    /// beside the executable always, then each directory of <c>plugin_dirs</c>.
+    /// </summary>
     public IReadOnlyList<string> PluginDirs { get; init; } = [DefaultPluginDir];
 
     /// <summary>The built-in plugins beside the executable.</summary>
@@ -38,7 +41,7 @@ public sealed class DefaultOptions
             EnabledHardwareTypes = s.List(S, "enabled_hardware_types", ["fake-hardware", "manual-management"])!,
             EnabledInterfaces = Kinds.ToDictionary(k => k, k => s.List(S, $"enabled_{k}_interfaces", null)),
             DefaultInterfaces = Kinds.ToDictionary(k => k, k => s.OptionalString(S, $"default_{k}_interface")),
-            PluginDirs = s.List(S, "plugin_dirs", [DefaultPluginDir])!,
+            PluginDirs = [DefaultPluginDir, .. s.List(S, "plugin_dirs", [])!],
             Debug = s.Bool(S, "debug", false),
             LogFile = s.OptionalString(S, "log_file"),
         };

@@ -82,6 +82,18 @@ public interface IConductorApi
 
     Task<IReadOnlyDictionary<string, VendorMethodInfo>> GetDriverVendorPassthruMethodsAsync(string driverName, CancellationToken ct);
 
+    /// <summary>
+    /// Starts a provision state change (the API verbs: manage, provide, clean, active/deploy, deleted/undeploy,
+    /// rebuild, inspect, abort, adopt, rescue, unrescue). The work runs on a worker under the node's lock.
+    /// </summary>
+    Task DoProvisioningActionAsync(string nodeUuid, string verb, ProvisionArguments args, CancellationToken ct);
+
+    /// <summary>Resumes cleaning of a node in <c>clean wait</c> after its asynchronous step finished.</summary>
+    Task ContinueNodeCleanAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>Resumes deployment of a node in <c>wait call-back</c> after its asynchronous step finished.</summary>
+    Task ContinueNodeDeployAsync(string nodeUuid, CancellationToken ct);
+
     /// <summary>The logical disk properties of the hardware type's default RAID interface.</summary>
     Task<IReadOnlyDictionary<string, string>> GetRaidLogicalDiskPropertiesAsync(string driverName, CancellationToken ct);
 }

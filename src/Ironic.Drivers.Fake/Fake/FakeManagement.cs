@@ -22,7 +22,7 @@ public sealed class FakeManagement : ManagementInterface
             throw new InvalidParameterValue($"Invalid boot device {device} specified.");
         }
 
-        // The conductor does not save after set_boot_device, so a driver keeping state saves it itself.
+        // The node keeps the fake's state; saving here keeps it even if a caller does not save afterwards.
         task.Node.DriverInternalInfo[BootDeviceKey] = device;
         task.Node.DriverInternalInfo[PersistentKey] = persistent;
         await task.SaveNodeAsync(ct).ConfigureAwait(false);

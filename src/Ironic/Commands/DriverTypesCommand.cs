@@ -51,6 +51,7 @@ internal static class DriverTypesCommand
         if (configProblem is not null)
         {
             Console.Error.WriteLine($"configuration error (nothing marked enabled): {configProblem}");
+            return 2;
         }
 
         return 0;

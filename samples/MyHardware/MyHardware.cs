@@ -1,0 +1,23 @@
+using Ironic.Drivers;
+
+namespace MyVendor.BareMetal;
+
+/// <summary>
+/// Hardware driven through a pretend BMC. Only power and management are its own; every other kind
+/// comes from <see cref="GenericHardware"/>. Each list is most preferred first, and names that no
+/// loaded plugin provides (<c>ipmitool</c>, today) are never chosen.
+/// </summary>
+[HardwareType("my-hardware")]
+public sealed class MyHardware : GenericHardware
+{
+    public override IReadOnlyList<string> SupportedManagementInterfaces => ["my-management", "ipmitool"];
+
+    public override IReadOnlyList<string> SupportedPowerInterfaces => ["my-power", "ipmitool"];
+
+    // GenericHardware's boot (ipxe, pxe) and deploy (direct, ramdisk, ...) interfaces are not built
+    // yet. Without "fake" last, this type would have no enabled boot or deploy implementation and
+    // ironic would refuse to start with it enabled. Drop both overrides when those interfaces land.
+    public override IReadOnlyList<string> SupportedBootInterfaces => [.. base.SupportedBootInterfaces, "fake"];
+
+    public override IReadOnlyList<string> SupportedDeployInterfaces => [.. base.SupportedDeployInterfaces, "fake"];
+}
