@@ -22,6 +22,9 @@ public static class ConductorServiceCollectionExtensions
         services.AddSingleton<ConductorManager>();
         services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());
         services.AddHostedService<ConductorService>();
+        services.AddSingleton<Periodic.ProvisionTimeouts>();
+        services.AddSingleton<Periodic.PowerSync>();
+        services.AddHostedService<Periodic.PeriodicTasks>();
         return services;
     }
 }

@@ -15,9 +15,22 @@ public sealed class FakePower : PowerInterface
 
     private const string ValueArgsInfo = """{"value": {"description": "Any JSON value; it is stored in driver_internal_info as fake_with_args_value.", "required": true}}""";
 
-    public override Task<string> GetPowerStateAsync(ITaskContext task, CancellationToken ct) =>
+    public override Task<string> GetPowerStateAsync(ITaskContext task, CancellationToken ct)
+    {
+        // Test hooks in driver_info: a BMC that fails to answer, or one whose machine drifted.
+        if (task.Node.DriverInfo["fake_power_read_error"]?.ToString() is { Length: > 0 } error)
+        {
+            throw new IronicException($"Fake BMC of node {task.Node.Uuid} did not answer: {error}");
+        }
+
+        if (task.Node.DriverInfo["fake_actual_power_state"]?.ToString() is { Length: > 0 } actual)
+        {
+            return Task.FromResult(actual);
+        }
+
         // A node never powered through Ironic has no state yet; the contract needs one, and off is what a fresh fake is.
-        Task.FromResult(task.Node.PowerState ?? PowerState.Off);
+        return Task.FromResult(task.Node.PowerState ?? PowerState.Off);
+    }
 
     public override Task SetPowerStateAsync(ITaskContext task, string powerState, TimeSpan? timeout, CancellationToken ct)
     {
@@ -28,6 +41,12 @@ public sealed class FakePower : PowerInterface
             PowerState.Off or PowerState.SoftPowerOff => PowerState.Off,
             _ => throw new InvalidParameterValue($"set_power_state called with an invalid power state: {powerState}."),
         };
+        if (task.Node.DriverInfo.ContainsKey("fake_actual_power_state"))
+        {
+            // The drifted machine obeys, as a real one would.
+            task.Node.DriverInfo["fake_actual_power_state"] = task.Node.PowerState;
+        }
+
         return Task.CompletedTask;
     }
 
