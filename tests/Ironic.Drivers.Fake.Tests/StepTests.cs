@@ -13,7 +13,7 @@ public sealed class StepTests
         var steps = power.GetCleanSteps(task).ToDictionary(s => s.Step);
 
         Assert.Equal(
-            ["fake_abortable_wait", "fake_fail", "fake_sync", "fake_wait", "fake_with_args"],
+            ["fake_abortable_wait", "fake_fail", "fake_slow", "fake_sync", "fake_wait", "fake_with_args"],
             steps.Keys.Order(StringComparer.Ordinal));
         Assert.All(steps.Values, s => Assert.Equal(InterfaceKind.Power, s.Interface));
         Assert.All(steps.Values, s => Assert.False(s.RequiresRamdisk));
@@ -41,7 +41,7 @@ public sealed class StepTests
         Assert.Equal(new StepInfo(InterfaceKind.Deploy, "deploy", 100, false, null, false), deploy);
 
         var powerSteps = power.GetDeploySteps(task);
-        Assert.Equal(["fake_fail", "fake_sync", "fake_wait", "fake_with_args"], powerSteps.Select(s => s.Step).Order(StringComparer.Ordinal));
+        Assert.Equal(["fake_fail", "fake_slow", "fake_sync", "fake_wait", "fake_with_args"], powerSteps.Select(s => s.Step).Order(StringComparer.Ordinal));
         Assert.All(powerSteps, s => Assert.Equal(0, s.Priority));
     }
 

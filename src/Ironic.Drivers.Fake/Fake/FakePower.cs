@@ -60,6 +60,18 @@ public sealed class FakePower : PowerInterface
     public override IReadOnlyList<string> GetSupportedPowerStates(ITaskContext task) =>
         [PowerState.On, PowerState.Off, PowerState.Rebooting, PowerState.SoftRebooting, PowerState.SoftPowerOff];
 
+    // Runs synchronously for 'seconds' (0-600): a long step, to interrupt a conductor mid-operation in tests.
+    [CleanStep(Priority = 0, ArgsInfo = """{"seconds": {"description": "How long the step runs, 0 to 600.", "required": true}}""")]
+    [DeployStep(Priority = 0, ArgsInfo = """{"seconds": {"description": "How long the step runs, 0 to 600.", "required": true}}""")]
+    public async Task<StepOutcome> FakeSlowAsync(ITaskContext task, JsonObject args, CancellationToken ct)
+    {
+        var seconds = args["seconds"] is JsonValue v && v.TryGetValue<double>(out var s) && s is >= 0 and <= 600
+            ? s
+            : throw new InvalidParameterValue("fake_slow needs 'seconds', a number from 0 to 600.");
+        await Task.Delay(TimeSpan.FromSeconds(seconds), ct).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
     /// <summary>Synchronous step that completes at once; priority 10, so automated cleaning runs it.</summary>
     [CleanStep(Priority = 10, RequiresRamdisk = false)]
     [DeployStep(Priority = 0)]
