@@ -61,7 +61,7 @@ public sealed class FakePower : PowerInterface
         [PowerState.On, PowerState.Off, PowerState.Rebooting, PowerState.SoftRebooting, PowerState.SoftPowerOff];
 
     // Runs synchronously for 'seconds' (0-600): a long step, to interrupt a conductor mid-operation in tests.
-    [CleanStep(Priority = 0, ArgsInfo = """{"seconds": {"description": "How long the step runs, 0 to 600.", "required": true}}""")]
+    [CleanStep(Priority = 0, RequiresRamdisk = false, ArgsInfo = """{"seconds": {"description": "How long the step runs, 0 to 600.", "required": true}}""")]
     [DeployStep(Priority = 0, ArgsInfo = """{"seconds": {"description": "How long the step runs, 0 to 600.", "required": true}}""")]
     public async Task<StepOutcome> FakeSlowAsync(ITaskContext task, JsonObject args, CancellationToken ct)
     {
