@@ -22,6 +22,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public IronicStore Store => app!.Services.GetRequiredService<IronicStore>();
 
+    /// <summary>The conductor, as the API reaches it (for calls a ramdisk would trigger, such as continuing cleaning).</summary>
+    public Ironic.Common.Rpc.IConductorApi Conductor => app!.Services.GetRequiredService<Ironic.Common.Rpc.IConductorApi>();
+
     /// <summary>The conductor's worker pool (tests fill it to see 503s).</summary>
     public Ironic.Conductor.Workers.WorkerPool Workers => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>();
 
