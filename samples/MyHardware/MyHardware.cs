@@ -3,7 +3,7 @@ using Ironic.Drivers;
 namespace MyVendor.BareMetal;
 
 /// <summary>
-/// Hardware driven through a pretend BMC. Only power and management are its own; every other kind
+/// Hardware driven through a pretend BMC. Power, management and vendor are its own; every other kind
 /// comes from <see cref="GenericHardware"/>. Each list is most preferred first, and names that no
 /// loaded plugin provides (<c>ipmitool</c>, today) are never chosen.
 /// </summary>
@@ -13,6 +13,9 @@ public sealed class MyHardware : GenericHardware
     public override IReadOnlyList<string> SupportedManagementInterfaces => ["my-management", "ipmitool"];
 
     public override IReadOnlyList<string> SupportedPowerInterfaces => ["my-power", "ipmitool"];
+
+    // The vendor passthru methods; "no-vendor" keeps the type usable where example-vendor is not enabled.
+    public override IReadOnlyList<string> SupportedVendorInterfaces => ["example-vendor", "no-vendor"];
 
     // GenericHardware's boot (ipxe, pxe) and deploy (direct, ramdisk, ...) interfaces are not built
     // yet. Without "fake" last, this type would have no enabled boot or deploy implementation and

@@ -103,7 +103,33 @@ public sealed class DriverCatalog
                 continue;
             }
 
+            // Step and passthru declarations are read here, once: a malformed one skips the class now
+            // rather than failing every call later.
+            if (kind != HardwareTypeKind && DeclarationProblem(type, kind) is { } problem)
+            {
+                problems.Add(new PluginProblem(source, $"{type.FullName}: {problem}; skipped"));
+                continue;
+            }
+
             entries[(kind, name)] = new CatalogEntry(kind, name, type, source);
+        }
+    }
+
+    private static string? DeclarationProblem(Type type, string kind)
+    {
+        try
+        {
+            _ = StepTable.For(type, kind);
+            if (typeof(VendorInterface).IsAssignableFrom(type))
+            {
+                _ = VendorMethodTable.For(type);
+            }
+
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
         }
     }
 

@@ -22,8 +22,9 @@ public sealed class PassthruAttribute(params string[] httpMethods) : Attribute
     public bool Attach { get; init; }
 
     /// <summary>
-    /// True (the default): the node's exclusive lock is held for validation and the start of the call (for
-    /// a synchronous method, all of it); false: a shared lock, so it runs beside other work on the node.
+    /// True (the default): the node's exclusive lock is held from validation until the method returns,
+    /// on the conductor worker for an asynchronous method; false: a shared lock, so it runs beside other
+    /// work on the node.
     /// </summary>
     public bool RequireExclusiveLock { get; init; } = true;
 }

@@ -24,6 +24,7 @@ public sealed class VendorMethodTable
             {
                 Check(type, m, typeof(ITaskContext), p.HttpMethods);
                 var name = p.Method ?? DefaultName(m);
+                Unique(type, name, nodeMethods.ContainsKey(name));
                 nodeMethods[name] = (new VendorMethodInfo(name, Upper(p.HttpMethods), p.Async, p.Description, p.Attach, p.RequireExclusiveLock), m);
             }
 
@@ -31,6 +32,7 @@ public sealed class VendorMethodTable
             {
                 Check(type, m, typeof(IDriverContext), d.HttpMethods);
                 var name = d.Method ?? DefaultName(m);
+                Unique(type, name, driverMethods.ContainsKey(name));
                 driverMethods[name] = (new VendorMethodInfo(name, Upper(d.HttpMethods), d.Async, d.Description, d.Attach, null), m);
             }
         }
@@ -61,6 +63,14 @@ public sealed class VendorMethodTable
         var task = (Task)m.Invoke(target, BindingFlags.DoNotWrapExceptions, null, [first, httpMethod, args, ct], null)!;
         await task.ConfigureAwait(false);
         return m.ReturnType.IsGenericType ? m.ReturnType.GetProperty("Result")!.GetValue(task) : null;
+    }
+
+    private static void Unique(Type type, string name, bool taken)
+    {
+        if (taken)
+        {
+            throw new InvalidOperationException($"{type.FullName} declares the vendor method '{name}' twice.");
+        }
     }
 
     private static string DefaultName(MethodInfo m) =>
