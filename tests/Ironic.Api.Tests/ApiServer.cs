@@ -25,6 +25,9 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>The conductor, as the API reaches it (for calls a ramdisk would trigger, such as continuing cleaning).</summary>
     public Ironic.Common.Rpc.IConductorApi Conductor => app!.Services.GetRequiredService<Ironic.Common.Rpc.IConductorApi>();
 
+    /// <summary>The conductor's task manager (periodic task tests build their tasks on it).</summary>
+    public Ironic.Conductor.Locking.TaskManager Tasks => app!.Services.GetRequiredService<Ironic.Conductor.Locking.TaskManager>();
+
     /// <summary>The conductor's worker pool (tests fill it to see 503s).</summary>
     public Ironic.Conductor.Workers.WorkerPool Workers => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>();
 
