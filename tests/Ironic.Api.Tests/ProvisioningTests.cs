@@ -192,4 +192,31 @@ public sealed class ProvisioningTests(ApiServer server)
         Assert.DoesNotContain("s3cret", rescued.Body, StringComparison.Ordinal);
         Assert.False((await server.Store.Nodes.GetAsync("uuid", uuid))!.InstanceInfo.ContainsKey("rescue_password"));
     }
+
+    [Fact]
+    public async Task RetiredNodes_CannotBeProvided()
+    {
+        var uuid = await NodeInStateAsync("manageable");
+        await server.PatchAsync($"/v1/nodes/{uuid}", """[{"op": "replace", "path": "/retired", "value": true}]""");
+
+        var reply = await ProvisionAsync(uuid, Body("provide"));
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal($"The provide operation can't be performed on node {uuid} because it is retired.", reply.Fault);
+    }
+
+    [Fact]
+    public async Task CleanStepPriorityOverrides_EnableAndDisableAutomatedSteps()
+    {
+        var uuid = await NodeInStateAsync("manageable");
+        await using var task = await server.Tasks.AcquireAsync(uuid, "test", shared: true);
+
+        var plain = Ironic.Conductor.Provisioning.StepPlan.Automated(task, deploy: false);
+        var overridden = Ironic.Conductor.Provisioning.StepPlan.Automated(task, deploy: false,
+            new Dictionary<string, int> { ["power.fake_sync"] = 0, ["power.fake_wait"] = 5 });
+
+        Assert.Equal(["fake_sync"], plain.Select(s => (string)s["step"]!));
+        Assert.Equal(["fake_wait"], overridden.Select(s => (string)s["step"]!));
+        Assert.Equal(5, (int)overridden[0]["priority"]!);
+    }
 }

@@ -23,6 +23,12 @@ public sealed class ConductorOptions
     /// <summary>Clean nodes automatically on <c>provide</c> and after tear-down.</summary>
     public bool AutomatedClean { get; init; } = true;
 
+    /// <summary>
+    /// Priority overrides of automated clean steps, as Ironic's <c>clean_step_priority_override</c>:
+    /// <c>interface.step:priority</c> items, e.g. <c>deploy.erase_devices:0</c> (0 disables a step).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> CleanStepPriorityOverride { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Seconds a node may wait in <c>clean wait</c> before it is failed (0: never).</summary>
     public int CleanCallbackTimeout { get; init; } = 1800;
 
@@ -50,6 +56,25 @@ public sealed class ConductorOptions
     /// <summary>How many nodes the power sync reads at once.</summary>
     public int SyncPowerStateWorkers { get; init; } = 8;
 
+    private static Dictionary<string, int> ParseOverrides(IReadOnlyList<string> items)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var colon = item.LastIndexOf(':');
+            if (colon <= 0 || !item[..colon].Contains('.', StringComparison.Ordinal)
+                || !int.TryParse(item[(colon + 1)..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+                || priority < 0)
+            {
+                throw new ConfigError($"Invalid value '{item}' in option [conductor] clean_step_priority_override: expected interface.step:priority, e.g. deploy.erase_devices:0.");
+            }
+
+            result[item[..colon]] = priority;
+        }
+
+        return result;
+    }
+
     internal static ConductorOptions Bind(ConfigSource s)
     {
         const string S = "conductor";
@@ -62,6 +87,7 @@ public sealed class ConductorOptions
             WorkersPoolSize = s.Int(S, "workers_pool_size", 100, 3),
             ConductorGroup = s.String(S, "conductor_group", "").ToLowerInvariant(),
             AutomatedClean = s.Bool(S, "automated_clean", true),
+            CleanStepPriorityOverride = ParseOverrides(s.List(S, "clean_step_priority_override", []) ?? []),
             CleanCallbackTimeout = s.Int(S, "clean_callback_timeout", 1800, 0),
             DeployCallbackTimeout = s.Int(S, "deploy_callback_timeout", 1800, 0),
             RescueCallbackTimeout = s.Int(S, "rescue_callback_timeout", 1800, 0),

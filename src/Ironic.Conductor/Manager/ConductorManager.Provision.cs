@@ -49,6 +49,11 @@ public sealed partial class ConductorManager
                 throw new Invalid($"The {verb} operation can't be performed on node {node.Uuid} because it's in maintenance mode.");
             }
 
+            if (node.Retired && @event == "provide")
+            {
+                throw new Invalid($"The provide operation can't be performed on node {node.Uuid} because it is retired.");
+            }
+
             if (node.Protected && @event is "delete" or "rebuild")
             {
                 throw new NodeProtected(node.Uuid);
@@ -137,7 +142,9 @@ public sealed partial class ConductorManager
 
                 return StepPlan.Manual(task, steps, deploy: false);
             case "provide":
-                return options.Conductor.AutomatedClean && task.Node.AutomatedClean != false ? StepPlan.Automated(task, deploy: false) : [];
+                return options.Conductor.AutomatedClean && task.Node.AutomatedClean != false
+                    ? StepPlan.Automated(task, deploy: false, options.Conductor.CleanStepPriorityOverride)
+                    : [];
             case "deploy" or "rebuild":
                 var plan = StepPlan.Automated(task, deploy: true);
                 if (args.DeploySteps is { Count: > 0 } user)
@@ -181,7 +188,9 @@ public sealed partial class ConductorManager
                     node.InstanceInfo = [];
                     node.InstanceUuid = null;
                     Move(task, ProvisionStateMachine.Next(Deleting, "clean")!, Available);
-                    StartSteps(node, options.Conductor.AutomatedClean && node.AutomatedClean != false ? StepPlan.Automated(task, false) : [],
+                    StartSteps(node, options.Conductor.AutomatedClean && node.AutomatedClean != false
+                            ? StepPlan.Automated(task, false, options.Conductor.CleanStepPriorityOverride)
+                            : [],
                         deploy: false, manual: false);
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);
                     await RunStepsAsync(task, deploy: false, 0, ct).ConfigureAwait(false);

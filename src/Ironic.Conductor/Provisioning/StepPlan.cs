@@ -14,9 +14,10 @@ internal static class StepPlan
     private static readonly string[] InterfaceOrder =
         [InterfaceKind.Power, InterfaceKind.Management, InterfaceKind.Deploy, InterfaceKind.Bios, InterfaceKind.Raid];
 
-    public static List<JsonObject> Automated(ITaskContext task, bool deploy) =>
+    public static List<JsonObject> Automated(ITaskContext task, bool deploy, IReadOnlyDictionary<string, int>? overrides = null) =>
     [
         .. Declared(task, deploy)
+            .Select(s => overrides?.TryGetValue($"{s.Interface}.{s.Step}", out var p) == true ? s with { Priority = p } : s)
             .Where(s => s.Priority > 0)
             .OrderByDescending(s => s.Priority)
             .ThenBy(s => Array.IndexOf(InterfaceOrder, s.Interface) is var i && i < 0 ? int.MaxValue : i)
