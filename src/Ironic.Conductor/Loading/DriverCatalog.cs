@@ -29,7 +29,7 @@ public sealed class DriverCatalog
     public static DriverCatalog Discover(IEnumerable<string> directories)
     {
         var catalog = new DriverCatalog();
-        foreach (var dir in directories.Select(Path.GetFullPath).Distinct())
+        foreach (var dir in directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).Distinct())
         {
             if (!Directory.Exists(dir))
             {

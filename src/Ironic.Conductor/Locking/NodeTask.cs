@@ -14,13 +14,15 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
     private readonly IronicStore store;
     private readonly DriverRegistry? registry;
     private readonly string host;
+    private readonly TimeProvider clock;
     private IDriver? driver;
     private bool released;
 
-    internal NodeTask(IronicStore store, DriverRegistry? registry, string host, Node node, bool shared, string purpose,
+    internal NodeTask(IronicStore store, DriverRegistry? registry, string host, TimeProvider clock, Node node, bool shared, string purpose,
         IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups)
     {
         this.store = store;
+        this.clock = clock;
         this.registry = registry;
         this.host = host;
         Node = node;
@@ -51,7 +53,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
             throw new InvalidOperationException($"Node {Node.Uuid} is held under a shared lock ({Purpose}); saving needs the exclusive lock.");
         }
 
-        Node.UpdatedAt = DateTimeOffset.UtcNow;
+        Node.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
     }
 

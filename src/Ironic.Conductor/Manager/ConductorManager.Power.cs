@@ -33,13 +33,24 @@ public sealed partial class ConductorManager
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
 
             var timeout = timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-            workers.Spawn($"power {target} of node {nodeUuid}", async stop =>
+            try
             {
-                await using (task)
+                workers.Spawn($"power {target} of node {nodeUuid}", async stop =>
                 {
-                    await NodePowerActionAsync(task, target, timeout, stop).ConfigureAwait(false);
-                }
-            });
+                    await using (task)
+                    {
+                        await NodePowerActionAsync(task, target, timeout, stop).ConfigureAwait(false);
+                    }
+                });
+            }
+            catch (NoFreeConductorWorker)
+            {
+                // Nothing will run: the node must not stay "in transition".
+                task.Node.TargetPowerState = null;
+                task.Node.LastError = "No free conductor workers available";
+                await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {
@@ -53,9 +64,9 @@ public sealed partial class ConductorManager
     {
         var node = task.Node;
         var power = task.Driver.Power;
+        var goal = node.TargetPowerState ?? target;
         try
         {
-            var goal = node.TargetPowerState ?? target;
             if (target is PowerState.On or PowerState.Off
                 && await power.GetPowerStateAsync(task, ct).ConfigureAwait(false) == target)
             {
@@ -78,7 +89,7 @@ public sealed partial class ConductorManager
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            node.LastError = $"Failed to change power state to '{target}' by '{target}'. Error: {e.Message}";
+            node.LastError = $"Failed to change power state to '{goal}' by '{target}'. Error: {e.Message}";
             LogPowerFailed(node.Uuid, target, e.Message);
         }
         finally
