@@ -16,7 +16,8 @@ public sealed class BaremetalCli(IronicProcess server, ITestOutputHelper output)
     /// <summary>The Debian CLI; a python3 earlier on PATH may lack the OpenStack modules.</summary>
     public const string Executable = "/usr/bin/openstack";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    // Above the 60 s that `--wait 60` may take, plus the CLI's own start-up.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     /// <summary>Runs <c>openstack baremetal &lt;args&gt;</c> and returns what it did, whatever the exit code.</summary>
     public async Task<CliResult> RunAsync(params string[] args)
@@ -90,6 +91,31 @@ public sealed class BaremetalCli(IronicProcess server, ITestOutputHelper output)
     /// <summary>Runs the command with <c>-f value -c <paramref name="column"/></c> and returns the single value printed.</summary>
     public async Task<string> ValueAsync(string column, params string[] args) =>
         (await OkAsync([.. args, "-f", "value", "-c", column])).StdOut.Trim();
+
+    /// <summary>
+    /// Repeats <c>-f value -c <paramref name="column"/></c> until it prints <paramref name="expected"/>
+    /// (for what the conductor changes in the background after a 202), failing after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task PollValueAsync(string expected, TimeSpan timeout, string column, params string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await ValueAsync(column, args);
+            if (value == expected)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                Assert.Fail($"`openstack baremetal {string.Join(' ', args)}` still printed {column} '{value}', not '{expected}', "
+                            + $"after {timeout.TotalSeconds} s\n{ServerLogTail()}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
 
     /// <summary>Runs a command expected to fail and asserts the CLI's exit code 1.</summary>
     public async Task<CliResult> FailAsync(params string[] args)

@@ -6,6 +6,16 @@ using System.Text;
 
 namespace Ironic.Acceptance.Tests;
 
+/// <summary>What differs between the started servers: the conductor's host name and extra <c>[DEFAULT]</c> lines.</summary>
+public sealed record IronicServerSettings
+{
+    /// <summary><c>[DEFAULT] host</c>: the conductor's name.</summary>
+    public string Host { get; init; } = IronicProcess.ConductorHost;
+
+    /// <summary>Lines appended to the <c>[DEFAULT]</c> section (enabled drivers, plugin_dirs, ...).</summary>
+    public string ExtraDefaultConfig { get; init; } = "";
+}
+
 /// <summary>
 /// A real <c>dotnet ironic.dll all --config-file ironic.conf</c> child process (API + conductor over a
 /// temp SQLite database) listening on a free loopback port. Its stdout/stderr go to <see cref="LogPath"/>.
@@ -23,12 +33,17 @@ public sealed class IronicProcess : IDisposable
     private readonly StreamWriter log;
     private readonly Lock logLock = new();
     private readonly Stopwatch launched = new();
+    private readonly IronicServerSettings settings;
     private bool disposed;
 
-    private IronicProcess(string stateDir, int port, Process process, StreamWriter log)
+    // False once a successor (KillAndRestartAsync) took over the state directory.
+    private bool ownsStateDir = true;
+
+    private IronicProcess(string stateDir, int port, IronicServerSettings settings, Process process, StreamWriter log)
     {
         StateDir = stateDir;
         Port = port;
+        this.settings = settings;
         this.process = process;
         this.log = log;
     }
@@ -41,6 +56,9 @@ public sealed class IronicProcess : IDisposable
     public string Endpoint => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     public string LogPath => Path.Combine(StateDir, "server.log");
+
+    /// <summary>The conductor's <c>[DEFAULT] host</c>.</summary>
+    public string Host => settings.Host;
 
     /// <summary>From process launch to the first answer to <c>GET /</c>.</summary>
     public TimeSpan StartupTime { get; private set; }
@@ -67,11 +85,43 @@ public sealed class IronicProcess : IDisposable
     }
 
     /// <summary>Starts the server and waits until <c>GET /</c> answers; retries on another port if the picked one got taken.</summary>
-    public static async Task<IronicProcess> StartAsync()
+    public static Task<IronicProcess> StartAsync(IronicServerSettings? settings = null)
+    {
+        var stateDir = Path.Combine(Path.GetTempPath(), "ironic-acceptance-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(stateDir);
+        return StartInAsync(stateDir, FreeTcpPort(), settings ?? new IronicServerSettings(), appendLog: false);
+    }
+
+    /// <summary>
+    /// Kills this server the hard way (SIGKILL to the whole process tree: no shutdown code runs, as in a
+    /// crash or power loss) and starts a new <c>ironic all</c> on the same state directory, database,
+    /// configuration, host name and (if still free) port. The new process appends to the same log and
+    /// owns the state directory from then on; this instance is disposed.
+    /// </summary>
+    public async Task<IronicProcess> KillAndRestartAsync()
+    {
+        lock (logLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            ownsStateDir = false;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        Append($"==== acceptance: killed pid {process.Id} (SIGKILL); restarting on the same state ====");
+        Dispose();
+        return await StartInAsync(StateDir, Port, settings, appendLog: true).ConfigureAwait(false);
+    }
+
+    private static async Task<IronicProcess> StartInAsync(string stateDir, int port, IronicServerSettings settings, bool appendLog)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch();
+            var server = Launch(stateDir, port, settings, appendLog);
             try
             {
                 await server.WaitUntilAnsweringAsync().ConfigureAwait(false);
@@ -79,7 +129,11 @@ public sealed class IronicProcess : IDisposable
             }
             catch (Exception) when (attempt < 3 && server.HasExited && server.ReadLog().Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
+                // Keep the state directory for the next attempt; only the port changes.
+                server.ownsStateDir = false;
                 server.Dispose();
+                port = FreeTcpPort();
+                appendLog = true;
             }
             catch
             {
@@ -142,6 +196,11 @@ public sealed class IronicProcess : IDisposable
             log.Dispose();
         }
 
+        if (!ownsStateDir)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(StateDir, recursive: true);
@@ -155,7 +214,7 @@ public sealed class IronicProcess : IDisposable
         }
     }
 
-    private static IronicProcess Launch()
+    private static IronicProcess Launch(string stateDir, int port, IronicServerSettings settings, bool appendLog)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ironic.dll");
         if (!File.Exists(dll))
@@ -163,14 +222,13 @@ public sealed class IronicProcess : IDisposable
             throw new FileNotFoundException($"ironic.dll not found next to the tests ({AppContext.BaseDirectory}).", dll);
         }
 
-        var stateDir = Path.Combine(Path.GetTempPath(), "ironic-acceptance-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(stateDir);
-        var port = FreeTcpPort();
         var config = Path.Combine(stateDir, "ironic.conf");
+        var extra = string.Join('\n', settings.ExtraDefaultConfig.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
         File.WriteAllText(config, $"""
             [DEFAULT]
             state_path = {stateDir}
-            host = {ConductorHost}
+            host = {settings.Host}
+            {extra}
 
             [api]
             host_ip = 127.0.0.1
@@ -200,10 +258,11 @@ public sealed class IronicProcess : IDisposable
             start.Environment.Remove(key);
         }
 
-        var log = new StreamWriter(new FileStream(Path.Combine(stateDir, "server.log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete),
+        var log = new StreamWriter(new FileStream(Path.Combine(stateDir, "server.log"), appendLog ? FileMode.Append : FileMode.Create, FileAccess.Write,
+                FileShare.ReadWrite | FileShare.Delete),
             new UTF8Encoding(false));
         var process = new Process { StartInfo = start };
-        var server = new IronicProcess(stateDir, port, process, log);
+        var server = new IronicProcess(stateDir, port, settings, process, log);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server.launched.Start();
@@ -269,7 +328,7 @@ public sealed class IronicProcess : IDisposable
     }
 
     /// <summary>The dotnet host running these tests (set by <c>dotnet test</c>), else <c>dotnet</c> from PATH.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";

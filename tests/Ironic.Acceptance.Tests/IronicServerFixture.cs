@@ -92,6 +92,18 @@ public static class Collections
     public const string Ports = "acceptance-ports";
     public const string Chassis = "acceptance-chassis";
     public const string Errors = "acceptance-errors";
+    public const string Drivers = "acceptance-drivers";
+    public const string NodeHardware = "acceptance-node-hardware";
+    public const string Passthru = "acceptance-passthru";
+    public const string Provisioning = "acceptance-provisioning";
+    public const string Cleaning = "acceptance-cleaning";
+    public const string Rescue = "acceptance-rescue";
+
+    /// <summary>Own server: the out-of-tree sample plugin, built and enabled (<see cref="PluginServerFixture"/>).</summary>
+    public const string Plugin = "acceptance-plugin";
+
+    /// <summary>Own server, killed and restarted by the test.</summary>
+    public const string Recovery = "acceptance-recovery";
 }
 
 [CollectionDefinition(Collections.Nodes)]
@@ -108,3 +120,27 @@ public sealed class ChassisCollection : ICollectionFixture<IronicServerFixture>;
 
 [CollectionDefinition(Collections.Errors)]
 public sealed class ErrorsCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Drivers)]
+public sealed class DriversCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.NodeHardware)]
+public sealed class NodeHardwareCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Passthru)]
+public sealed class PassthruCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Provisioning)]
+public sealed class ProvisioningCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Cleaning)]
+public sealed class CleaningCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Rescue)]
+public sealed class RescueCollection : ICollectionFixture<IronicServerFixture>;
+
+[CollectionDefinition(Collections.Plugin)]
+public sealed class PluginCollection : ICollectionFixture<PluginServerFixture>;
+
+[CollectionDefinition(Collections.Recovery)]
+public sealed class RecoveryCollection;

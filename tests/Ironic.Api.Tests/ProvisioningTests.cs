@@ -92,6 +92,9 @@ public sealed class ProvisioningTests(ApiServer server)
         Assert.Equal("clean failed", (string?)node["provision_state"]);
         Assert.StartsWith($"Clean step power.fake_fail failed on node {uuid}:", (string?)node["last_error"]);
         Assert.Equal("{}", node["clean_step"]!.ToJsonString());
+        Assert.True((bool)node["maintenance"]!);
+        Assert.Equal("clean failure", (string?)node["fault"]);
+        Assert.Equal((string?)node["last_error"], (string?)node["maintenance_reason"]);
     }
 
     [Fact]

@@ -258,8 +258,16 @@ public sealed partial class ConductorManager
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await FailAsync(task, $"{(deploy ? "Deploy" : "Clean")} step {info.Interface}.{info.Step} failed on node {node.Uuid}: {e.Message}")
-                    .ConfigureAwait(false);
+                var error = $"{(deploy ? "Deploy" : "Clean")} step {info.Interface}.{info.Step} failed on node {node.Uuid}: {e.Message}";
+                if (!deploy)
+                {
+                    // As Ironic does: a node whose cleaning broke mid-step is not trusted until an operator looks.
+                    node.Maintenance = true;
+                    node.Fault = "clean failure";
+                    node.MaintenanceReason = error;
+                }
+
+                await FailAsync(task, error).ConfigureAwait(false);
                 return;
             }
 
