@@ -59,6 +59,13 @@ public sealed partial class ConductorManager
         {
             var console = task.Driver.Console;
             await console.ValidateAsync(task, ct).ConfigureAwait(false);
+            if (task.Node.ConsoleEnabled == enabled)
+            {
+                // Already so: nothing to start or stop, as in Ironic.
+                await task.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
             workers.Spawn($"console {(enabled ? "start" : "stop")} of node {nodeUuid}", async stop =>
             {
                 await using (task)
