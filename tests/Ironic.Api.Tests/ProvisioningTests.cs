@@ -134,6 +134,8 @@ public sealed class ProvisioningTests(ApiServer server)
 
     [Theory]
     [InlineData("""{"target": "clean"}""", "\"clean_steps\" is required when setting target provision state to clean")]
+    [InlineData("""{"target": "clean", "clean_steps": [{"interface": 5, "step": "x"}]}""", "Each clean step must be an object with string 'interface' and 'step'")]
+    [InlineData("""{"target": "clean", "clean_steps": [{"interface": "power", "step": "fake_sync", "args": [1]}]}""", "Each clean step must be an object")]
     [InlineData("""{"target": "clean", "clean_steps": [{"interface": "power", "step": "nosuch"}]}""", "No clean step named 'nosuch' on the power interface of node")]
     [InlineData("""{"target": "clean", "clean_steps": [{"interface": "power", "step": "fake_with_args"}]}""", "power.fake_with_args of node")]
     [InlineData("""{"target": "clean", "clean_steps": [{"interface": "power", "step": "fake_sync", "args": {"x": 1}}]}""", "power.fake_sync of node")]
@@ -221,5 +223,43 @@ public sealed class ProvisioningTests(ApiServer server)
         Assert.Equal(["fake_sync"], plain.Select(s => (string)s["step"]!));
         Assert.Equal(["fake_wait"], overridden.Select(s => (string)s["step"]!));
         Assert.Equal(5, (int)overridden[0]["priority"]!);
+    }
+
+    [Fact]
+    public async Task FullWorkerPool_LeavesTheNodeWhereItWas()
+    {
+        var uuid = await NodeInStateAsync("manageable");
+        var gate = new TaskCompletionSource();
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    server.Workers.Spawn("test filler", _ => gate.Task);
+                }
+                catch (Ironic.Drivers.NoFreeConductorWorker)
+                {
+                    break;
+                }
+            }
+
+            var reply = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/provision", json: Body("provide"));
+
+            Assert.Equal(503, reply.Status);
+            var node = (await server.GetAsync($"/v1/nodes/{uuid}")).Json;
+            Assert.Equal("manageable", (string?)node["provision_state"]);
+            Assert.Null(node["target_provision_state"]);
+            Assert.Null(node["reservation"]);
+            Assert.Equal("No free conductor workers available", (string?)node["last_error"]);
+        }
+        finally
+        {
+            gate.SetResult();
+            await server.WhenIdleAsync();
+        }
+
+        Assert.Equal(202, (await ProvisionAsync(uuid, Body("provide"))).Status);
+        Assert.Equal("available", await StateAsync(uuid));
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
         var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
         var interval = TimeSpan.FromSeconds(options.Conductor.NodeLockedRetryInterval);
         Reservation? holder = null;
+        var freeRetries = 3;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
             holder = await store.Reservations.TryReserveAsync(node.Uuid, Host, purpose, clock.GetUtcNow(), ct).ConfigureAwait(false);
@@ -48,6 +49,12 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
                     await store.Reservations.ReleaseAsync(node.Uuid, Host, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
+            }
+
+            if (holder.Host.Length == 0 && freeRetries-- > 0)
+            {
+                attempt--;
+                continue;
             }
 
             if (attempt < attempts)

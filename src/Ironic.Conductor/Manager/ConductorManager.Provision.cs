@@ -60,6 +60,7 @@ public sealed partial class ConductorManager
             }
 
             var plan = Prepare(task, @event, args);
+            var (previousState, previousTarget) = (node.ProvisionState, node.TargetProvisionState);
             Move(task, to, ProvisionStateMachine.TargetOf(to) ?? (@event == "clean" ? Manageable : Available));
             if (@event == "rescue" && args.RescuePassword is { } password)
             {
@@ -81,13 +82,8 @@ public sealed partial class ConductorManager
                 return;
             }
 
-            workers.Spawn($"{verb} of node {nodeUuid}", async stop =>
-            {
-                await using (task)
-                {
-                    await RunFlowAsync(task, @event, plan, stop).ConfigureAwait(false);
-                }
-            });
+            await SpawnFlowAsync(task, $"{verb} of node {nodeUuid}", previousState, previousTarget,
+                stop => RunFlowAsync(task, @event, plan, stop)).ConfigureAwait(false);
         }
         catch
         {
@@ -110,21 +106,55 @@ public sealed partial class ConductorManager
                 throw new Invalid($"Cannot continue node {nodeUuid}: it is in state \"{task.Node.ProvisionState}\", not \"{waitState}\".");
             }
 
-            Move(task, ProvisionStateMachine.Next(waitState, "resume")!, task.Node.TargetProvisionState);
+            var previousTarget = task.Node.TargetProvisionState;
+            Move(task, ProvisionStateMachine.Next(waitState, "resume")!, previousTarget);
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
             var deploy = stepsKey == "deploy_steps";
-            workers.Spawn($"continue {(deploy ? "deploy" : "clean")} of node {nodeUuid}", async stop =>
-            {
-                await using (task)
-                {
-                    var next = (task.Node.DriverInternalInfo[deploy ? "deploy_step_index" : "clean_step_index"]?.GetValue<int>() ?? -1) + 1;
-                    await RunStepsAsync(task, deploy, next, stop).ConfigureAwait(false);
-                }
-            });
+            var next = (task.Node.DriverInternalInfo[deploy ? "deploy_step_index" : "clean_step_index"]?.GetValue<int>() ?? -1) + 1;
+            await SpawnFlowAsync(task, $"continue {(deploy ? "deploy" : "clean")} of node {nodeUuid}", waitState, previousTarget,
+                stop => RunStepsAsync(task, deploy, next, stop)).ConfigureAwait(false);
         }
         catch
         {
             await task.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a flow on a worker that owns the task (and its lock). Whatever escapes the flow, a database
+    /// error or the conductor stopping, fails the node rather than leaving it in a transient state.
+    /// When no worker is free, the node goes back to where it was and the caller gets the 503.
+    /// </summary>
+    private async Task SpawnFlowAsync(NodeTask task, string description, string? previousState, string? previousTarget,
+        Func<CancellationToken, Task> flow)
+    {
+        try
+        {
+            workers.Spawn(description, async stop =>
+            {
+                await using (task)
+                {
+                    try
+                    {
+                        await flow(stop).ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        await FailAsync(task, e is OperationCanceledException
+                            ? $"The operation on node {task.Node.Uuid} was interrupted: its conductor is stopping."
+                            : $"The operation on node {task.Node.Uuid} failed unexpectedly: {e.Message}").ConfigureAwait(false);
+                    }
+                }
+            });
+        }
+        catch (NoFreeConductorWorker)
+        {
+            var node = task.Node;
+            node.ProvisionState = previousState;
+            node.TargetProvisionState = previousTarget;
+            node.LastError = "No free conductor workers available";
+            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }

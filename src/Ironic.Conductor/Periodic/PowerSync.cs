@@ -56,12 +56,34 @@ public sealed partial class PowerSync(IronicStore store, TaskManager tasks, Iron
         await using (task)
         {
             var node = task.Node;
-            string actual;
             try
             {
                 var power = task.Driver.Power;
                 await power.ValidateAsync(task, ct).ConfigureAwait(false);
-                actual = await power.GetPowerStateAsync(task, ct).ConfigureAwait(false);
+                var actual = await power.GetPowerStateAsync(task, ct).ConfigureAwait(false);
+                failures.TryRemove(uuid, out _);
+                if (node.PowerState is null)
+                {
+                    node.PowerState = actual;
+                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
+                }
+                else if (actual != node.PowerState)
+                {
+                    if (options.Conductor.ForcePowerStateDuringSync)
+                    {
+                        LogForcing(uuid, actual, node.PowerState);
+                        await power.SetPowerStateAsync(task, node.PowerState, null, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        LogChanged(uuid, node.PowerState, actual);
+                        node.PowerState = actual;
+                    }
+
+                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
+                }
+
+                return true;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -80,30 +102,6 @@ public sealed partial class PowerSync(IronicStore store, TaskManager tasks, Iron
 
                 return false;
             }
-
-            failures.TryRemove(uuid, out _);
-            if (node.PowerState is null)
-            {
-                node.PowerState = actual;
-                await task.SaveNodeAsync(ct).ConfigureAwait(false);
-            }
-            else if (actual != node.PowerState)
-            {
-                if (options.Conductor.ForcePowerStateDuringSync)
-                {
-                    LogForcing(uuid, actual, node.PowerState);
-                    await task.Driver.Power.SetPowerStateAsync(task, node.PowerState, null, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    LogChanged(uuid, node.PowerState, actual);
-                    node.PowerState = actual;
-                }
-
-                await task.SaveNodeAsync(ct).ConfigureAwait(false);
-            }
-
-            return true;
         }
     }
 

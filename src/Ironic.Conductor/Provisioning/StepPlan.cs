@@ -31,9 +31,11 @@ internal static class StepPlan
         var plan = new List<JsonObject>();
         foreach (var item in requested)
         {
-            if (item is not JsonObject r || r["interface"]?.GetValue<string>() is not { } iface || r["step"]?.GetValue<string>() is not { } name)
+            if (item is not JsonObject r || !TryString(r["interface"], out var iface) || !TryString(r["step"], out var name)
+                || r["args"] is not (null or JsonObject))
             {
-                throw new InvalidParameterValue($"Each {(deploy ? "deploy" : "clean")} step needs an 'interface' and a 'step': {item?.ToJsonString()}");
+                throw new InvalidParameterValue(
+                    $"Each {(deploy ? "deploy" : "clean")} step must be an object with string 'interface' and 'step' and optional object 'args'.");
             }
 
             var step = declared.FirstOrDefault(s => s.Interface == iface && s.Step == name) ?? throw new InvalidParameterValue(
@@ -45,6 +47,12 @@ internal static class StepPlan
         }
 
         return plan;
+    }
+
+    private static bool TryString(JsonNode? node, out string value)
+    {
+        value = "";
+        return node is JsonValue v && v.TryGetValue(out value!);
     }
 
     public static StepInfo Info(JsonObject step) => new(
