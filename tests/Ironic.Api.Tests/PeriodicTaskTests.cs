@@ -135,4 +135,28 @@ public sealed class PeriodicTaskTests(ApiServer server)
 
         Assert.Equal("power on", (string?)(await server.GetAsync($"/v1/nodes/{busy}")).Json["power_state"]);
     }
+
+    [Fact]
+    public async Task DriverErrors_NeverCarryTheBmcPassword()
+    {
+        var uuid = await NodeInStateAsync("manageable", DateTimeOffset.UtcNow,
+            """, "driver_info": {"ipmi_password": "hunter22", "fake_power_read_error": "ipmitool -P hunter22 timed out"}""");
+        await SetPowerAsync(uuid, "power on");
+
+        await Sync(retries: 1).RunOnceAsync(CancellationToken.None);
+
+        var shown = await server.GetAsync($"/v1/nodes/{uuid}");
+        Assert.True((bool)shown.Json["maintenance"]!);
+        Assert.Contains("ipmitool -P ****** timed out", (string?)shown.Json["maintenance_reason"], StringComparison.Ordinal);
+        Assert.Equal("******", (string?)shown.Json["driver_info"]!["ipmi_password"]);
+        Assert.DoesNotContain("hunter22", (await server.Store.Nodes.GetAsync("uuid", uuid))!.MaintenanceReason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecretsInsideLists_AreMasked()
+    {
+        var node = await server.CreateNodeAsync(extraJson: """, "driver_info": {"users": [{"name": "a", "password": "pw1"}]}""");
+
+        Assert.Equal("""[{"name":"a","password":"******"}]""", node["driver_info"]!["users"]!.ToJsonString());
+    }
 }

@@ -31,20 +31,46 @@ public static class Secrets
         return false;
     }
 
-    /// <summary>A copy of the object with secret values (at any depth) replaced by the mask.</summary>
+    /// <summary>A copy of the object with secret values (at any depth, lists included) replaced by the mask.</summary>
     public static JsonObject MaskCopy(JsonObject source)
     {
         var copy = new JsonObject();
         foreach (var (key, value) in source)
         {
-            copy[key] = value switch
-            {
-                _ when IsSecretKey(key) && value is not null => Mask,
-                JsonObject nested => MaskCopy(nested),
-                _ => value?.DeepClone(),
-            };
+            copy[key] = IsSecretKey(key) && value is not null ? Mask : MaskNode(value);
         }
 
         return copy;
     }
+
+    /// <summary>
+    /// The text with every secret value of <paramref name="sources"/> (a node's driver_info and
+    /// instance_info) replaced by the mask: driver errors may quote a command line or a URL holding one.
+    /// </summary>
+    public static string Scrub(string text, params JsonObject?[] sources)
+    {
+        foreach (var secret in sources.Where(s => s is not null).SelectMany(s => SecretValues(s!)).Distinct().OrderByDescending(v => v.Length))
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static JsonNode? MaskNode(JsonNode? value) => value switch
+    {
+        JsonObject nested => MaskCopy(nested),
+        JsonArray list => new JsonArray([.. list.Select(MaskNode)]),
+        _ => value?.DeepClone(),
+    };
+
+    // Values of at least 3 characters: masking "1" everywhere would garble messages, not protect anything.
+    private static IEnumerable<string> SecretValues(JsonNode node) => node switch
+    {
+        JsonObject o => o.SelectMany(kv => IsSecretKey(kv.Key) && kv.Value is JsonValue v && v.ToString() is { Length: >= 3 } text
+            ? [text]
+            : kv.Value is null ? [] : SecretValues(kv.Value)),
+        JsonArray a => a.Where(i => i is not null).SelectMany(i => SecretValues(i!)),
+        _ => [],
+    };
 }

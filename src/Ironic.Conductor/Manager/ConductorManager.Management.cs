@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ironic.Common.Rpc;
+using Ironic.Common.Validation;
 using Ironic.Drivers;
 
 namespace Ironic.Conductor.Manager;
@@ -86,7 +87,8 @@ public sealed partial class ConductorManager
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        task.Node.LastError = $"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}";
+                        task.Node.LastError = Secrets.Scrub($"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}",
+                            task.Node.DriverInfo, task.Node.InstanceInfo);
                     }
 
                     await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
@@ -126,13 +128,14 @@ public sealed partial class ConductorManager
             }
             catch (IronicException e) when (e is InvalidParameterValue or MissingParameterValue or UnsupportedDriverExtension or Invalid)
             {
-                result[kind] = new InterfaceValidation(false, e.Message);
+                result[kind] = new InterfaceValidation(false, Secrets.Scrub(e.Message, task.Node.DriverInfo, task.Node.InstanceInfo));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A broken driver must not break validation of the others.
                 result[kind] = new InterfaceValidation(false,
-                    $"Unexpected exception, traceback saved into log by ironic conductor service that is running on {tasks.Host}: {e.Message}");
+                    Secrets.Scrub($"Unexpected exception, traceback saved into log by ironic conductor service that is running on {tasks.Host}: {e.Message}",
+                        task.Node.DriverInfo, task.Node.InstanceInfo));
                 LogValidateFailed(e, task.Node.Uuid, kind);
             }
         }

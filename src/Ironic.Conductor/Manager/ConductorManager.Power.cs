@@ -1,4 +1,5 @@
 using Ironic.Common.Rpc;
+using Ironic.Common.Validation;
 using Ironic.Conductor.Locking;
 using Ironic.Drivers;
 using Microsoft.Extensions.Logging;
@@ -89,8 +90,8 @@ public sealed partial class ConductorManager
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            node.LastError = $"Failed to change power state to '{goal}' by '{target}'. Error: {e.Message}";
-            LogPowerFailed(node.Uuid, target, e.Message);
+            node.LastError = Secrets.Scrub($"Failed to change power state to '{goal}' by '{target}'. Error: {e.Message}", node.DriverInfo, node.InstanceInfo);
+            LogPowerFailed(node.Uuid, target, node.LastError);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ironic.Common.Rpc;
+using Ironic.Common.Validation;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.Provisioning;
 using Ironic.Conductor.States;
@@ -362,6 +363,12 @@ public sealed partial class ConductorManager
     private async Task FailAsync(NodeTask task, string error, string @event = "fail")
     {
         var node = task.Node;
+        error = Secrets.Scrub(error, node.DriverInfo, node.InstanceInfo);
+        if (node.MaintenanceReason is { } reason)
+        {
+            node.MaintenanceReason = Secrets.Scrub(reason, node.DriverInfo, node.InstanceInfo);
+        }
+
         LogProvisionFailed(node.Uuid, error);
         var to = ProvisionStateMachine.Next(node.ProvisionState!, @event) ?? ProvisionState.Error;
         Move(task, to, null);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ironic.Common.Json;
 using Ironic.Common.Rpc;
+using Ironic.Common.Validation;
 using Ironic.Conductor.Loading;
 using Ironic.Drivers;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,8 @@ public sealed partial class ConductorManager
                         {
                             // Nobody waits for the answer: the node's last_error is where the operator looks.
                             LogVendorFailed(e, method, nodeUuid);
-                            await store.Nodes.UpdateAsync(WithLastError(task.Node, $"Vendor passthru method {method} failed: {e.Message}"),
+                            await store.Nodes.UpdateAsync(WithLastError(task.Node, Secrets.Scrub($"Vendor passthru method {method} failed: {e.Message}",
+                                    task.Node.DriverInfo, task.Node.InstanceInfo)),
                                 ["last_error", "updated_at"], CancellationToken.None).ConfigureAwait(false);
                         }
                     }

@@ -88,13 +88,14 @@ public sealed partial class PowerSync(IronicStore store, TaskManager tasks, Iron
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var count = failures.AddOrUpdate(uuid, 1, (_, n) => n + 1);
-                LogReadFailed(uuid, count, e.Message);
+                var error = Ironic.Common.Validation.Secrets.Scrub(e.Message, node.DriverInfo, node.InstanceInfo);
+                LogReadFailed(uuid, count, error);
                 if (count >= Math.Max(1, options.Conductor.PowerStateSyncMaxRetries))
                 {
                     node.Maintenance = true;
                     node.Fault = "power failure";
                     node.MaintenanceReason = $"During sync_power_state, max retries exceeded for node {uuid}, node state {node.PowerState ?? "None"} " +
-                        $"could not be confirmed: {e.Message}. Switching node to maintenance mode; fix the BMC, then unset maintenance.";
+                        $"could not be confirmed: {error}. Switching node to maintenance mode; fix the BMC, then unset maintenance.";
                     node.PowerState = null;
                     failures.TryRemove(uuid, out _);
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);
