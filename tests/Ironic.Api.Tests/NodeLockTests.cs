@@ -57,4 +57,19 @@ public sealed class NodeLockTests(ApiServer server)
             Assert.Equal(reply.Status == 200, extra.ContainsKey($"k{i}"));
         }
     }
+
+    [Fact]
+    public async Task AChangeComputedFromAStaleRead_Is409AndDoesNotOverwrite()
+    {
+        var node = await server.CreateNodeAsync();
+        var uuid = (string)node["uuid"]!;
+        var stale = (await server.Store.Nodes.GetAsync("uuid", uuid))!;
+        await server.PatchAsync($"/v1/nodes/{uuid}", """[{"op": "add", "path": "/extra/first", "value": 1}]""");
+
+        stale.Extra["second"] = 2;
+        var e = await Assert.ThrowsAsync<Ironic.Drivers.Conflict>(() => server.Conductor.UpdateNodeAsync(stale, ["extra"], false, CancellationToken.None));
+
+        Assert.Equal($"Node {uuid} was changed by another request while this one was being applied; retry the request.", e.Message);
+        Assert.Equal("""{"first":1}""", (await server.GetAsync($"/v1/nodes/{uuid}")).Json["extra"]!.ToJsonString());
+    }
 }

@@ -42,6 +42,7 @@ public sealed partial class ConductorManager(
 
         await using var task = await tasks.AcquireAsync(node.Uuid, "node update", ct: ct).ConfigureAwait(false);
         var current = task.Node;
+        CheckNotStale("Node", current.Uuid, node.UpdatedAt, current.UpdatedAt);
         var fields = new HashSet<string>(changedFields);
         CopyFields(node, current, fields);
 
@@ -123,13 +124,8 @@ public sealed partial class ConductorManager(
     {
         var current = await store.Ports.GetAsync("uuid", port.Uuid, ct).ConfigureAwait(false) ?? throw new PortNotFound(port.Uuid);
         await using var task = await tasks.AcquireAsync(current.NodeUuid, "port update", ct: ct).ConfigureAwait(false);
-        if (changedFields.Contains("node_uuid"))
-        {
-            // Moving a port moves it between nodes: hold the destination as well.
-            await using var target = await tasks.AcquireAsync(port.NodeUuid, "port update", shared: true, ct).ConfigureAwait(false);
-        }
-
         current = await store.Ports.GetAsync("uuid", port.Uuid, ct).ConfigureAwait(false) ?? throw new PortNotFound(port.Uuid);
+        CheckNotStale("Port", current.Uuid, port.UpdatedAt, current.UpdatedAt);
         CopyFields(port, current, changedFields);
         await CheckPortgroupAsync(current, ct).ConfigureAwait(false);
         current.UpdatedAt = clock.GetUtcNow();
@@ -156,6 +152,8 @@ public sealed partial class ConductorManager(
         var current = await store.Portgroups.GetAsync("uuid", portgroup.Uuid, ct).ConfigureAwait(false)
             ?? throw new PortgroupNotFound(portgroup.Uuid);
         await using var task = await tasks.AcquireAsync(current.NodeUuid, "portgroup update", ct: ct).ConfigureAwait(false);
+        current = await store.Portgroups.GetAsync("uuid", portgroup.Uuid, ct).ConfigureAwait(false) ?? throw new PortgroupNotFound(portgroup.Uuid);
+        CheckNotStale("Portgroup", current.Uuid, portgroup.UpdatedAt, current.UpdatedAt);
         if (changedFields.Contains("node_uuid")
             && await store.Ports.CountAsync([Filter.Eq("portgroup_uuid", current.Uuid)], ct).ConfigureAwait(false) > 0)
         {
@@ -179,6 +177,19 @@ public sealed partial class ConductorManager(
         }
 
         await store.Portgroups.DeleteWhereAsync("uuid", portgroupUuid, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The API computes a change from what it read before the lock was taken; if the record changed since
+    /// (another request, a conductor flow), applying it would overwrite that change, so refuse with 409:
+    /// clients retry (python-ironicclient does so on its own).
+    /// </summary>
+    private static void CheckNotStale(string kind, string uuid, DateTimeOffset? seen, DateTimeOffset? current)
+    {
+        if (seen != current)
+        {
+            throw new Conflict($"{kind} {uuid} was changed by another request while this one was being applied; retry the request.");
+        }
     }
 
     private void CheckDriver(string driver)
