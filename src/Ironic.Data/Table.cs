@@ -110,6 +110,10 @@ public sealed class Table<T>
         {
             throw mapped;
         }
+        catch (SqliteException e) when (IsForeignKeyViolation(e))
+        {
+            throw MissingReference();
+        }
 
         return obj;
     }
@@ -140,6 +144,10 @@ public sealed class Table<T>
         {
             throw mapped;
         }
+        catch (SqliteException e) when (IsForeignKeyViolation(e))
+        {
+            throw MissingReference();
+        }
     }
 
     public async Task<int> DeleteWhereAsync(string column, object value, CancellationToken ct = default)
@@ -148,7 +156,15 @@ public sealed class Table<T>
         await using var cmd = c.CreateCommand();
         cmd.CommandText = $"DELETE FROM {Name} WHERE {Checked(column)} = $v";
         Sql.Param(cmd, "$v", ValueConverter.ToDb(value));
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (IsForeignKeyViolation(e))
+        {
+            // Something was attached to it between the caller's check and this delete.
+            throw new Drivers.Conflict($"The {Name} row {value} is still referenced by another resource; remove that first, then retry.");
+        }
     }
 
     private string Checked(string column) =>
@@ -237,6 +253,13 @@ public sealed class Table<T>
 
         return obj;
     }
+
+    // SQLITE_CONSTRAINT_FOREIGNKEY: a referenced node, portgroup or chassis went away concurrently.
+    private static bool IsForeignKeyViolation(SqliteException e) =>
+        e.SqliteErrorCode == 19 && e.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal);
+
+    private Drivers.Conflict MissingReference() =>
+        new($"The {Name} refers to a node, portgroup or chassis that no longer exists (it was deleted meanwhile); check it and retry.");
 
     private string? UniqueColumn(SqliteException e)
     {

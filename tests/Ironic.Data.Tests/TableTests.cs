@@ -67,6 +67,38 @@ public sealed class TableTests(DatabaseFixture fx) : IClassFixture<DatabaseFixtu
     }
 
     [Fact]
+    public async Task Insert_ReferencingAMissingNode_IsAConflictNotACrash()
+    {
+        var port = new Drivers.Objects.Port
+        {
+            Uuid = Guid.NewGuid().ToString(),
+            Address = "02:00:00:00:fe:01",
+            NodeUuid = Guid.NewGuid().ToString(),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+
+        var e = await Assert.ThrowsAsync<Conflict>(() => fx.Store.Ports.InsertAsync(port));
+
+        Assert.Equal(409, e.Code);
+        Assert.Contains("no longer exists", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_OfAReferencedRow_IsAConflict()
+    {
+        var node = await fx.AddNodeAsync();
+        await fx.Store.Ports.InsertAsync(new Drivers.Objects.Port
+        {
+            Uuid = Guid.NewGuid().ToString(), Address = "02:00:00:00:fe:02", NodeUuid = node.Uuid, CreatedAt = DateTimeOffset.UtcNow,
+        });
+
+        var e = await Assert.ThrowsAsync<Conflict>(() => fx.Store.Nodes.DeleteWhereAsync("uuid", node.Uuid));
+
+        Assert.Contains("still referenced", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(await fx.Store.Nodes.GetAsync("uuid", node.Uuid));
+    }
+
+    [Fact]
     public async Task Insert_WithDuplicateUuid_ThrowsConflict()
     {
         var first = await fx.AddNodeAsync();
