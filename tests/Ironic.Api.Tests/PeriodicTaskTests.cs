@@ -37,6 +37,9 @@ public sealed class PeriodicTaskTests(ApiServer server)
         var late = await NodeInStateAsync("clean wait", start);
         var deploy = await NodeInStateAsync("wait call-back", start);
         var recent = await NodeInStateAsync("clean wait", start.AddMinutes(30));
+        var lateNode = (await server.Store.Nodes.GetAsync("uuid", late))!;
+        lateNode.DriverInternalInfo["clean_step_index"] = 0;
+        await server.Store.Nodes.UpdateAsync(lateNode, ["driver_internal_info"]);
 
         var failed = await Timeouts(new FakeClock(start.AddMinutes(31))).RunOnceAsync(CancellationToken.None);
 
@@ -47,6 +50,7 @@ public sealed class PeriodicTaskTests(ApiServer server)
         Assert.Equal("clean failed", (string?)node["provision_state"]);
         Assert.StartsWith("Timeout reached while cleaning the node: it waited in \"clean wait\" for more than 600 s", (string?)node["last_error"]);
         Assert.Null(node["reservation"]);
+        Assert.False(node["driver_internal_info"]!.AsObject().ContainsKey("clean_step_index"));
         Assert.Equal("deploy failed", (string?)(await server.GetAsync($"/v1/nodes/{deploy}")).Json["provision_state"]);
         Assert.Equal("clean wait", (string?)(await server.GetAsync($"/v1/nodes/{recent}")).Json["provision_state"]);
     }

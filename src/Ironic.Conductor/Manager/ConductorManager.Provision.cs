@@ -363,23 +363,10 @@ public sealed partial class ConductorManager
     private async Task FailAsync(NodeTask task, string error, string @event = "fail")
     {
         var node = task.Node;
-        error = Secrets.Scrub(error, node.DriverInfo, node.InstanceInfo);
-        if (node.MaintenanceReason is { } reason)
-        {
-            node.MaintenanceReason = Secrets.Scrub(reason, node.DriverInfo, node.InstanceInfo);
-        }
-
-        LogProvisionFailed(node.Uuid, error);
         var to = ProvisionStateMachine.Next(node.ProvisionState!, @event) ?? ProvisionState.Error;
-        Move(task, to, null);
-        node.LastError = error;
-        node.CleanStep = [];
-        node.DeployStep = [];
-        foreach (var key in new[] { "clean_steps", "clean_step_index", "cleaning_manual", "deploy_steps", "deploy_step_index" })
-        {
-            node.DriverInternalInfo.Remove(key);
-        }
-
+        LogProvisionState(node.Uuid, node.ProvisionState ?? "", to);
+        ProvisionFailure.Apply(node, to, error, clock.GetUtcNow());
+        LogProvisionFailed(node.Uuid, node.LastError!);
         await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -45,13 +45,9 @@ public sealed partial class ProvisionTimeouts(IronicStore store, TaskManager tas
                         continue;
                     }
 
-                    task.Node.ProvisionState = ProvisionStateMachine.Next(state, "fail")!;
-                    task.Node.TargetProvisionState = null;
-                    task.Node.ProvisionUpdatedAt = clock.GetUtcNow();
-                    task.Node.LastError = $"Timeout reached while {what} the node: it waited in \"{state}\" for more than {seconds} s " +
-                        "(see [conductor] timeouts). Check that the ramdisk on the node is running and can reach the API.";
-                    task.Node.CleanStep = [];
-                    task.Node.DeployStep = [];
+                    Provisioning.ProvisionFailure.Apply(task.Node, ProvisionStateMachine.Next(state, "fail")!,
+                        $"Timeout reached while {what} the node: it waited in \"{state}\" for more than {seconds} s " +
+                        "(see [conductor] timeouts). Check that the ramdisk on the node is running and can reach the API.", clock.GetUtcNow());
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);
                     failed.Add(node.Uuid);
                     LogTimedOut(node.Uuid, state);

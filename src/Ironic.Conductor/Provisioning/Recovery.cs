@@ -21,14 +21,10 @@ internal static class Recovery
             var changed = new List<string>();
             if (node.ProvisionState is { } state && ProvisionStateMachine.FailedStateOf(state) is { } to)
             {
-                node.LastError = $"Node was in provision state \"{state}\" when its conductor {host} stopped; the operation was interrupted. " +
-                    "Check the node, then retry the operation.";
-                node.ProvisionState = to;
-                node.TargetProvisionState = null;
-                node.ProvisionUpdatedAt = now;
-                node.CleanStep = [];
-                node.DeployStep = [];
-                changed.AddRange(["last_error", "provision_state", "target_provision_state", "provision_updated_at", "clean_step", "deploy_step"]);
+                ProvisionFailure.Apply(node, to,
+                    $"Node was in provision state \"{state}\" when its conductor {host} stopped; the operation was interrupted. " +
+                    "Check the node, then retry the operation.", now);
+                changed.AddRange(ProvisionFailure.Fields);
                 failed.Add(node);
             }
 
