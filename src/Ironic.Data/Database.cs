@@ -29,6 +29,9 @@ public sealed class Database
             Mode = url.Target == ":memory:" ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
             Cache = url.Target == ":memory:" ? SqliteCacheMode.Shared : SqliteCacheMode.Default,
             Pooling = true,
+            ForeignKeys = true,
+
+            // Also how long a statement waits for a busy database before failing.
             DefaultTimeout = 30,
         }.ToString();
 
@@ -43,11 +46,21 @@ public sealed class Database
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         var c = new SqliteConnection(connectionString);
-        await c.OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await c.OpenAsync(ct).ConfigureAwait(false);
 
-        // Per-connection settings; WAL makes NORMAL durable against crashes of the process.
-        Execute(c, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        return c;
+            // Per connection; with WAL, NORMAL loses nothing when the process crashes.
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA synchronous=NORMAL;";
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return c;
+        }
+        catch
+        {
+            await c.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static void Execute(SqliteConnection c, string sql)

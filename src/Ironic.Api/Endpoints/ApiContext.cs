@@ -15,7 +15,5 @@ public sealed class ApiContext(IronicStore store, IConductorApi conductor, Ironi
     public IronicOptions Options { get; } = options;
     public TimeProvider Clock { get; } = clock;
 
-    public static ApiVersion Version(HttpContext http) => http.ApiVersion();
-
     public string BaseUrl(HttpContext http) => Links.BaseUrl(http.Request, Options.Api.PublicEndpoint);
 }

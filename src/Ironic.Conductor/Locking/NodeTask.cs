@@ -32,7 +32,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
         Portgroups = portgroups;
     }
 
-    public Node Node { get; private set; }
+    public Node Node { get; }
 
     public IReadOnlyList<Port> Ports { get; }
 
@@ -45,7 +45,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
 
     public string Purpose { get; }
 
-    /// <summary>The database's record of the node, which a save writes over.</summary>
+    /// <summary>Writes every field of the node but its identity and lock (needs the exclusive lock).</summary>
     public async Task SaveNodeAsync(CancellationToken ct)
     {
         if (Shared)
@@ -56,10 +56,6 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
         Node.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
     }
-
-    /// <summary>Re-reads the node, e.g. after another component changed it.</summary>
-    public async Task RefreshAsync(CancellationToken ct = default) =>
-        Node = await store.Nodes.GetAsync("uuid", Node.Uuid, ct).ConfigureAwait(false) ?? Node;
 
     /// <summary>Releases the lock early (idempotent); disposing does the same.</summary>
     public async Task ReleaseAsync()

@@ -57,7 +57,10 @@ public sealed partial class WorkerPool(IronicOptions options, ILogger<WorkerPool
         }, TaskScheduler.Default);
     }
 
-    /// <summary>Waits for running work (tests and shutdown).</summary>
+    /// <summary>
+    /// Waits for running work (tests). At process exit nothing waits: work in flight keeps its node's
+    /// reservation, and the next start of this conductor fails those nodes cleanly (recovery).
+    /// </summary>
     public async Task WhenIdleAsync()
     {
         Task[] snapshot;

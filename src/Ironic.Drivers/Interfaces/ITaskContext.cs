@@ -24,6 +24,6 @@ public interface ITaskContext
     /// <summary>Why the lock was taken, e.g. "power state change".</summary>
     string Purpose { get; }
 
-    /// <summary>Writes the node's changed fields (driver_internal_info, power_state, ...).</summary>
+    /// <summary>Writes the node's fields (driver_internal_info, power_state, ...); needs the exclusive lock.</summary>
     Task SaveNodeAsync(CancellationToken ct);
 }

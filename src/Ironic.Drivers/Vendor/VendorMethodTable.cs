@@ -36,13 +36,16 @@ public sealed class VendorMethodTable
                 driverMethods[name] = (new VendorMethodInfo(name, Upper(d.HttpMethods), d.Async, d.Description, d.Attach, null), m);
             }
         }
+
+        NodeMethods = nodeMethods.ToDictionary(kv => kv.Key, kv => kv.Value.Info);
+        DriverMethods = driverMethods.ToDictionary(kv => kv.Key, kv => kv.Value.Info);
     }
 
     /// <summary>Node methods by public name.</summary>
-    public IReadOnlyDictionary<string, VendorMethodInfo> NodeMethods => nodeMethods.ToDictionary(kv => kv.Key, kv => kv.Value.Info);
+    public IReadOnlyDictionary<string, VendorMethodInfo> NodeMethods { get; }
 
     /// <summary>Driver methods by public name.</summary>
-    public IReadOnlyDictionary<string, VendorMethodInfo> DriverMethods => driverMethods.ToDictionary(kv => kv.Key, kv => kv.Value.Info);
+    public IReadOnlyDictionary<string, VendorMethodInfo> DriverMethods { get; }
 
     public static VendorMethodTable For(Type type) => Cache.GetOrAdd(type, t => new VendorMethodTable(t));
 
