@@ -31,6 +31,37 @@ public sealed class ApiServer : IAsyncLifetime
     /// <summary>The conductor's worker pool (tests fill it to see 503s).</summary>
     public Ironic.Conductor.Workers.WorkerPool Workers => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>();
 
+    /// <summary>
+    /// Occupies every conductor worker until the returned handle is disposed (which also waits for the
+    /// pool to drain); returns how many workers it took.
+    /// </summary>
+    public (int Occupied, IAsyncDisposable Release) FillWorkerPool()
+    {
+        var gate = new TaskCompletionSource();
+        var occupied = 0;
+        while (true)
+        {
+            try
+            {
+                Workers.Spawn("test filler", _ => gate.Task);
+                occupied++;
+            }
+            catch (Ironic.Drivers.NoFreeConductorWorker)
+            {
+                return (occupied, new PoolRelease(gate, this));
+            }
+        }
+    }
+
+    private sealed class PoolRelease(TaskCompletionSource gate, ApiServer server) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            gate.TrySetResult();
+            await server.WhenIdleAsync();
+        }
+    }
+
     /// <summary>Waits until the conductor's asynchronous work (power changes, console) has finished.</summary>
     public Task WhenIdleAsync() => app!.Services.GetRequiredService<Ironic.Conductor.Workers.WorkerPool>().WhenIdleAsync();
 

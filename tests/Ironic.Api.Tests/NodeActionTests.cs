@@ -128,21 +128,9 @@ public sealed class NodeActionTests(ApiServer server)
     public async Task ConsoleAlreadyInTheRequestedMode_NeedsNoWorker()
     {
         var uuid = await NewNodeAsync();
-        var gate = new TaskCompletionSource();
-        try
+        var (_, release) = server.FillWorkerPool();
+        await using (release)
         {
-            while (true)
-            {
-                try
-                {
-                    server.Workers.Spawn("test filler", _ => gate.Task);
-                }
-                catch (Ironic.Drivers.NoFreeConductorWorker)
-                {
-                    break;
-                }
-            }
-
             // The console is off: asking for off does nothing, so a full pool does not matter.
             var reply = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/console", json: """{"enabled": false}""");
             var enable = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/console", json: """{"enabled": true}""");
@@ -150,11 +138,6 @@ public sealed class NodeActionTests(ApiServer server)
             Assert.Equal(202, reply.Status);
             Assert.Equal(503, enable.Status);
             Assert.Null((await server.GetAsync($"/v1/nodes/{uuid}")).Json["reservation"]);
-        }
-        finally
-        {
-            gate.SetResult();
-            await server.WhenIdleAsync();
         }
     }
 }

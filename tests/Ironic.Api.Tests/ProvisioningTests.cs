@@ -229,21 +229,9 @@ public sealed class ProvisioningTests(ApiServer server)
     public async Task FullWorkerPool_LeavesTheNodeWhereItWas()
     {
         var uuid = await NodeInStateAsync("manageable");
-        var gate = new TaskCompletionSource();
-        try
+        var (_, release) = server.FillWorkerPool();
+        await using (release)
         {
-            while (true)
-            {
-                try
-                {
-                    server.Workers.Spawn("test filler", _ => gate.Task);
-                }
-                catch (Ironic.Drivers.NoFreeConductorWorker)
-                {
-                    break;
-                }
-            }
-
             var reply = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/provision", json: Body("provide"));
 
             Assert.Equal(503, reply.Status);
@@ -252,11 +240,6 @@ public sealed class ProvisioningTests(ApiServer server)
             Assert.Null(node["target_provision_state"]);
             Assert.Null(node["reservation"]);
             Assert.Equal("No free conductor workers available", (string?)node["last_error"]);
-        }
-        finally
-        {
-            gate.SetResult();
-            await server.WhenIdleAsync();
         }
 
         Assert.Equal(202, (await ProvisionAsync(uuid, Body("provide"))).Status);

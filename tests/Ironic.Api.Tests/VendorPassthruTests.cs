@@ -166,34 +166,15 @@ public sealed class VendorPassthruTests(ApiServer server)
     public async Task FullWorkerPool_Answers503AndReleasesTheLock()
     {
         var uuid = await NewNodeAsync();
-        var gate = new TaskCompletionSource();
-        var occupied = 0;
-        try
+        var (occupied, release) = server.FillWorkerPool();
+        await using (release)
         {
-            while (true)
-            {
-                try
-                {
-                    server.Workers.Spawn("test filler", _ => gate.Task);
-                    occupied++;
-                }
-                catch (Ironic.Drivers.NoFreeConductorWorker)
-                {
-                    break;
-                }
-            }
-
             var reply = await CallAsync(uuid, "second_method", """{"bar": "kazoo"}""");
 
             Assert.True(occupied > 0);
             Assert.Equal(503, reply.Status);
             Assert.Equal("Requested action cannot be performed due to lack of free conductor workers.", reply.Fault);
             Assert.Null((await server.GetAsync($"/v1/nodes/{uuid}")).Json["reservation"]);
-        }
-        finally
-        {
-            gate.SetResult();
-            await server.WhenIdleAsync();
         }
 
         Assert.Equal(202, (await CallAsync(uuid, "second_method", """{"bar": "kazoo"}""")).Status);
