@@ -119,7 +119,18 @@ public sealed class Table<T>
     }
 
     /// <summary>Writes the given columns of <paramref name="obj"/>; returns false when the row is gone.</summary>
-    public async Task<bool> UpdateAsync(T obj, IEnumerable<string> columns, CancellationToken ct = default)
+    public Task<bool> UpdateAsync(T obj, IEnumerable<string> columns, CancellationToken ct = default) =>
+        UpdateCoreAsync(obj, columns, checkVersion: false, null, ct);
+
+    /// <summary>
+    /// Writes the given columns only if the row's <c>updated_at</c> is still <paramref name="expectedUpdatedAt"/>
+    /// (what the caller read): a compare-and-set that refuses to overwrite a concurrent change.
+    /// Returns false when the row changed or is gone.
+    /// </summary>
+    public Task<bool> UpdateIfUnchangedAsync(T obj, IEnumerable<string> columns, DateTimeOffset? expectedUpdatedAt, CancellationToken ct = default) =>
+        UpdateCoreAsync(obj, columns, checkVersion: true, expectedUpdatedAt, ct);
+
+    private async Task<bool> UpdateCoreAsync(T obj, IEnumerable<string> columns, bool checkVersion, DateTimeOffset? expectedUpdatedAt, CancellationToken ct)
     {
         var set = columns.Select(Checked).Distinct().ToList();
         if (set.Count == 0)
@@ -129,7 +140,13 @@ public sealed class Table<T>
 
         await using var c = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var cmd = c.CreateCommand();
-        cmd.CommandText = $"UPDATE {Name} SET {string.Join(", ", set.Select((n, i) => $"{n} = $p{i}"))} WHERE id = $id";
+        cmd.CommandText = $"UPDATE {Name} SET {string.Join(", ", set.Select((n, i) => $"{n} = $p{i}"))} WHERE id = $id" +
+            (checkVersion ? " AND updated_at IS $expected" : "");
+        if (checkVersion)
+        {
+            Sql.Param(cmd, "$expected", ValueConverter.ToDb(expectedUpdatedAt));
+        }
+
         for (var i = 0; i < set.Count; i++)
         {
             Sql.Param(cmd, "$p" + i, ValueConverter.ToDb(byName[set[i]].Get(obj)));

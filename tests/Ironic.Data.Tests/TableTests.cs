@@ -84,6 +84,26 @@ public sealed class TableTests(DatabaseFixture fx) : IClassFixture<DatabaseFixtu
     }
 
     [Fact]
+    public async Task UpdateIfUnchanged_WritesOnlyOverWhatTheCallerRead()
+    {
+        var chassis = new Drivers.Objects.Chassis { Uuid = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow };
+        await fx.Store.Chassis.InsertAsync(chassis);
+        var first = (await fx.Store.Chassis.GetAsync("uuid", chassis.Uuid))!;
+        var second = (await fx.Store.Chassis.GetAsync("uuid", chassis.Uuid))!;
+
+        first.Description = "first";
+        first.UpdatedAt = DateTimeOffset.UtcNow;
+        var firstWrote = await fx.Store.Chassis.UpdateIfUnchangedAsync(first, ["description", "updated_at"], null);
+        second.Description = "second";
+        second.UpdatedAt = DateTimeOffset.UtcNow;
+        var secondWrote = await fx.Store.Chassis.UpdateIfUnchangedAsync(second, ["description", "updated_at"], null);
+
+        Assert.True(firstWrote);
+        Assert.False(secondWrote);
+        Assert.Equal("first", (await fx.Store.Chassis.GetAsync("uuid", chassis.Uuid))!.Description);
+    }
+
+    [Fact]
     public async Task Delete_OfAReferencedRow_IsAConflict()
     {
         var node = await fx.AddNodeAsync();

@@ -75,10 +75,13 @@ public static class ChassisApi
         Validate(patched);
         if (changed.Count > 0)
         {
+            // No conductor lock guards a chassis: a compare-and-set on updated_at keeps a concurrent change.
             patched.UpdatedAt = api.Clock.GetUtcNow();
-            if (!await api.Store.Chassis.UpdateAsync(patched, [.. changed, "updated_at"], http.RequestAborted).ConfigureAwait(false))
+            if (!await api.Store.Chassis.UpdateIfUnchangedAsync(patched, [.. changed, "updated_at"], chassis.UpdatedAt, http.RequestAborted)
+                    .ConfigureAwait(false))
             {
-                throw new ChassisNotFound(ident);
+                _ = await Lookup.ChassisAsync(api, ident, http.RequestAborted).ConfigureAwait(false);
+                throw new Conflict($"Chassis {chassis.Uuid} was changed by another request while this one was being applied; retry the request.");
             }
         }
 
