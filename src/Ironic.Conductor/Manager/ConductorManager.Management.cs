@@ -67,33 +67,30 @@ public sealed partial class ConductorManager
                 return;
             }
 
-            workers.Spawn($"console {(enabled ? "start" : "stop")} of node {nodeUuid}", async stop =>
+            await HandToWorkerAsync(task, $"console {(enabled ? "start" : "stop")} of node {nodeUuid}", async stop =>
             {
-                await using (task)
+                try
                 {
-                    try
+                    if (enabled)
                     {
-                        if (enabled)
-                        {
-                            await console.StartConsoleAsync(task, stop).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            await console.StopConsoleAsync(task, stop).ConfigureAwait(false);
-                        }
-
-                        task.Node.ConsoleEnabled = enabled;
-                        task.Node.LastError = null;
+                        await console.StartConsoleAsync(task, stop).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    else
                     {
-                        task.Node.LastError = Secrets.Scrub($"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}",
-                            task.Node.DriverInfo, task.Node.InstanceInfo);
+                        await console.StopConsoleAsync(task, stop).ConfigureAwait(false);
                     }
 
-                    await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+                    task.Node.ConsoleEnabled = enabled;
+                    task.Node.LastError = null;
                 }
-            });
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    task.Node.LastError = Secrets.Scrub($"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}",
+                        task.Node.DriverInfo, task.Node.InstanceInfo);
+                }
+
+                await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
         catch
         {

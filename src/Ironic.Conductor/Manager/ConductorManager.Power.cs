@@ -34,24 +34,9 @@ public sealed partial class ConductorManager
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
 
             var timeout = timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-            try
-            {
-                workers.Spawn($"power {target} of node {nodeUuid}", async stop =>
-                {
-                    await using (task)
-                    {
-                        await NodePowerActionAsync(task, target, timeout, stop).ConfigureAwait(false);
-                    }
-                });
-            }
-            catch (NoFreeConductorWorker)
-            {
-                // Nothing will run: the node must not stay "in transition".
-                task.Node.TargetPowerState = null;
-                task.Node.LastError = "No free conductor workers available";
-                await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+            await HandToWorkerAsync(task, $"power {target} of node {nodeUuid}",
+                stop => NodePowerActionAsync(task, target, timeout, stop),
+                undo: node => node.TargetPowerState = null).ConfigureAwait(false);
         }
         catch
         {

@@ -127,38 +127,26 @@ public sealed partial class ConductorManager
     /// error or the conductor stopping, fails the node rather than leaving it in a transient state.
     /// When no worker is free, the node goes back to where it was and the caller gets the 503.
     /// </summary>
-    private async Task SpawnFlowAsync(NodeTask task, string description, string? previousState, string? previousTarget,
-        Func<CancellationToken, Task> flow)
-    {
-        try
+    private Task SpawnFlowAsync(NodeTask task, string description, string? previousState, string? previousTarget,
+        Func<CancellationToken, Task> flow) =>
+        HandToWorkerAsync(task, description, async stop =>
         {
-            workers.Spawn(description, async stop =>
+            try
             {
-                await using (task)
-                {
-                    try
-                    {
-                        await flow(stop).ConfigureAwait(false);
-                    }
-                    catch (Exception e)
-                    {
-                        await FailAsync(task, e is OperationCanceledException
-                            ? $"The operation on node {task.Node.Uuid} was interrupted: its conductor is stopping."
-                            : $"The operation on node {task.Node.Uuid} failed unexpectedly: {e.Message}").ConfigureAwait(false);
-                    }
-                }
-            });
-        }
-        catch (NoFreeConductorWorker)
+                await flow(stop).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                await FailAsync(task, e is OperationCanceledException
+                    ? $"The operation on node {task.Node.Uuid} was interrupted: its conductor is stopping."
+                    : $"The operation on node {task.Node.Uuid} failed unexpectedly: {e.Message}").ConfigureAwait(false);
+            }
+        },
+        undo: node =>
         {
-            var node = task.Node;
             node.ProvisionState = previousState;
             node.TargetProvisionState = previousTarget;
-            node.LastError = "No free conductor workers available";
-            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-    }
+        });
 
     // Plans what a verb will run, so bad steps are refused before the node moves.
     private List<JsonObject>? Prepare(NodeTask task, string @event, ProvisionArguments args)

@@ -26,24 +26,21 @@ public sealed partial class ConductorManager
             await vendor.ValidateAsync(task, method, args, ct).ConfigureAwait(false);
             if (info.Async)
             {
-                workers.Spawn($"vendor method {method} of node {nodeUuid}", async stop =>
+                await HandToWorkerAsync(task, $"vendor method {method} of node {nodeUuid}", async stop =>
                 {
-                    await using (task)
+                    try
                     {
-                        try
-                        {
-                            await vendor.Methods.InvokeNodeMethodAsync(vendor, method, task, httpMethod, args, stop).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // Nobody waits for the answer: the node's last_error is where the operator looks.
-                            LogVendorFailed(e, method, nodeUuid);
-                            await store.Nodes.UpdateAsync(WithLastError(task.Node, Secrets.Scrub($"Vendor passthru method {method} failed: {e.Message}",
-                                    task.Node.DriverInfo, task.Node.InstanceInfo)),
-                                ["last_error", "updated_at"], CancellationToken.None).ConfigureAwait(false);
-                        }
+                        await vendor.Methods.InvokeNodeMethodAsync(vendor, method, task, httpMethod, args, stop).ConfigureAwait(false);
                     }
-                });
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Nobody waits for the answer: the node's last_error is where the operator looks.
+                        LogVendorFailed(e, method, nodeUuid);
+                        await store.Nodes.UpdateAsync(WithLastError(task.Node, Secrets.Scrub($"Vendor passthru method {method} failed: {e.Message}",
+                                task.Node.DriverInfo, task.Node.InstanceInfo)),
+                            ["last_error", "updated_at"], CancellationToken.None).ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
                 return new VendorResult(true, null, null);
             }
 

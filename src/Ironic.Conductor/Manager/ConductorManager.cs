@@ -180,6 +180,34 @@ public sealed partial class ConductorManager(
     }
 
     /// <summary>
+    /// Hands a locked task to a worker, which releases the lock when <paramref name="work"/> ends. When
+    /// no worker is free, <paramref name="undo"/> takes back what the caller already recorded on the node
+    /// (so it is not left "in transition"), the node says why in last_error, and the 503 propagates; the
+    /// caller still owns, and disposes, the task in that case.
+    /// </summary>
+    private async Task HandToWorkerAsync(Locking.NodeTask task, string description, Func<CancellationToken, Task> work,
+        Action<Node>? undo = null)
+    {
+        try
+        {
+            workers.Spawn(description, async stop =>
+            {
+                await using (task)
+                {
+                    await work(stop).ConfigureAwait(false);
+                }
+            });
+        }
+        catch (NoFreeConductorWorker) when (undo is not null)
+        {
+            undo(task.Node);
+            task.Node.LastError = "No free conductor workers available";
+            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The API computes a change from what it read before the lock was taken; if the record changed since
     /// (another request, a conductor flow), applying it would overwrite that change, so refuse with 409:
     /// clients retry (python-ironicclient does so on its own).
