@@ -49,7 +49,7 @@ public sealed class DriverRegistry
         foreach (var kind in InterfaceKind.All)
         {
             interfaces[kind] = new Dictionary<string, BaseInterface>(StringComparer.Ordinal);
-            foreach (var name in EnabledNames(catalog, o, kind))
+            foreach (var name in EnabledNames(catalog, o, kind, hardwareTypes))
             {
                 var entry = catalog.Find(kind, name) ?? throw new ConfigError(
                     $"[DEFAULT] enabled_{kind}_interfaces names '{name}', but no {kind} interface of that name was found. " +
@@ -174,7 +174,10 @@ public sealed class DriverRegistry
     private HardwareType Hardware(string name) =>
         hardwareTypes.TryGetValue(name, out var hw) ? hw : throw new DriverNotFound(name);
 
-    private static IEnumerable<string> EnabledNames(DriverCatalog catalog, DefaultOptions o, string kind)
+    // The hardware types are the instances already built for enabled_hardware_types, not new ones:
+    // a plugin's constructor runs once.
+    private static IEnumerable<string> EnabledNames(DriverCatalog catalog, DefaultOptions o, string kind,
+        IReadOnlyDictionary<string, HardwareType> enabledTypes)
     {
         if (o.EnabledInterfaces.GetValueOrDefault(kind) is { Count: > 0 } configured)
         {
@@ -184,12 +187,9 @@ public sealed class DriverRegistry
         // Not configured: Ironic's defaults that this build has, plus what each enabled hardware
         // type prefers first among the discovered implementations (Ironic's own fallback).
         var names = IronicDefaults[kind].Where(n => catalog.Find(kind, n) is not null).ToList();
-        foreach (var hwName in o.EnabledHardwareTypes)
+        foreach (var hw in o.EnabledHardwareTypes.Select(name => enabledTypes[name]))
         {
-            if (catalog.Find(DriverCatalog.HardwareTypeKind, hwName) is { } entry
-                && Activator.CreateInstance(entry.Type) is HardwareType hw
-                && hw.Supported(kind).FirstOrDefault(n => catalog.Find(kind, n) is not null) is { } first
-                && !names.Contains(first))
+            if (hw.Supported(kind).FirstOrDefault(n => catalog.Find(kind, n) is not null) is { } first && !names.Contains(first))
             {
                 names.Add(first);
             }
