@@ -48,7 +48,7 @@ public static class ChassisApi
     {
         var version = http.ApiVersion();
         var chassis = await Lookup.ChassisAsync(api, ident, http.RequestAborted).ConfigureAwait(false);
-        var fields = NodesApi.SingleFields(http, version, ChassisFields.Codec);
+        var fields = ListParameters.SingleFields(http.Request, ChassisFields.Codec);
         return JsonResponse.Ok(Render(chassis, version, fields, fields is null, api.BaseUrl(http)));
     }
 

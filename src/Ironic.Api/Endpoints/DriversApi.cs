@@ -39,11 +39,8 @@ public static class DriversApi
     {
         var q = http.Request.Query;
         var version = http.ApiVersion();
-        if (q.Keys.Where(k => k is not ("type" or "detail")).ToList() is { Count: > 0 } unexpected)
-        {
-            // Ironic accepts 'fields' on drivers only from 1.77, beyond what this service serves.
-            throw unexpected.Contains("fields") ? ApiErrors.NotAcceptable() : ApiErrors.UnexpectedArguments(unexpected);
-        }
+        RefuseFields(q);
+        ListParameters.OnlyAllow(q, ["type", "detail"]);
 
         var detail = q["detail"].ToString() is { Length: > 0 } d && QueryBool.Parse("detail", d);
         if (q.ContainsKey("detail") && !version.AtLeast(Microversions.DynamicDrivers) || q.ContainsKey("type") && !version.AtLeast(Microversions.DynamicDrivers))
@@ -70,16 +67,23 @@ public static class DriversApi
 
     private static async Task<IResult> GetAsync(HttpContext http, ApiContext api, string name)
     {
-        if (http.Request.Query.Keys.ToList() is { Count: > 0 } unexpected)
-        {
-            throw unexpected.Contains("fields") ? ApiErrors.NotAcceptable() : ApiErrors.UnexpectedArguments(unexpected);
-        }
+        RefuseFields(http.Request.Query);
+        ListParameters.OnlyAllow(http.Request.Query, []);
 
         var rows = (await api.Store.Conductors.ListHardwareInterfacesAsync(http.RequestAborted).ConfigureAwait(false))
             .Where(r => r.HardwareType == name).ToList();
         return rows.Count == 0
             ? throw new DriverNotFound(name)
             : JsonResponse.Ok(Render(name, rows, http.ApiVersion(), detail: true, api.BaseUrl(http)));
+    }
+
+    // Ironic accepts 'fields' on drivers only from 1.77, beyond what this service serves.
+    private static void RefuseFields(IQueryCollection query)
+    {
+        if (query.ContainsKey("fields"))
+        {
+            throw ApiErrors.NotAcceptable();
+        }
     }
 
     private static JsonObject Render(string name, IReadOnlyList<HardwareInterfaceRecord> rows, ApiVersion version, bool detail, string baseUrl)

@@ -49,7 +49,7 @@ public static class NodesApi
     {
         var version = http.ApiVersion();
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
-        var fields = SingleFields(http, version, NodeFields.Codec, invalid => new Invalid($"Field {string.Join(", ", invalid)} is not a valid field."));
+        var fields = ListParameters.SingleFields(http.Request, NodeFields.Codec, invalid => new Invalid($"Field {string.Join(", ", invalid)} is not a valid field."));
         return JsonResponse.Ok(await RenderAsync(http, api, node, fields).ConfigureAwait(false));
     }
 
@@ -76,10 +76,7 @@ public static class NodesApi
         var version = http.ApiVersion();
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
         var q = http.Request.Query;
-        if (q.Keys.Where(k => k != "reset_interfaces").ToList() is { Count: > 0 } unexpected)
-        {
-            throw ApiErrors.UnexpectedArguments(unexpected);
-        }
+        ListParameters.OnlyAllow(q, ["reset_interfaces"]);
 
         bool? resetInterfaces = q["reset_interfaces"].ToString() is { Length: > 0 } r ? QueryBool.Parse("reset_interfaces", r) : null;
         if (resetInterfaces is not null && !version.AtLeast(Microversions.ResetInterfaces))
@@ -120,23 +117,6 @@ public static class NodesApi
     {
         var conductors = await ConductorLookup.LoadAsync(api.Store, http.RequestAborted).ConfigureAwait(false);
         return NodeView.Render(node, http.ApiVersion(), fields, fields is null, api.BaseUrl(http), conductors);
-    }
-
-    /// <summary>The <c>fields</c> parameter of a single-resource GET; any other parameter is refused.</summary>
-    internal static IReadOnlyList<string>? SingleFields<T>(HttpContext http, ApiVersion version, ResourceCodec<T> codec,
-        Func<IReadOnlyList<string>, Exception>? invalid = null)
-        where T : class
-    {
-        var q = http.Request.Query;
-        if (q.Keys.Where(k => k != "fields").ToList() is { Count: > 0 } unexpected)
-        {
-            throw ApiErrors.UnexpectedArguments(unexpected);
-        }
-
-        return q.ContainsKey("fields")
-            ? ListParameters.ParseFields(q["fields"].ToString(), codec, version,
-                invalid ?? (names => new Invalid($"Field(s) \"{string.Join(", ", names)}\" are not valid")))
-            : null;
     }
 
     // Checks what the request sets. 'ident' is the URL's identifier on PATCH, null on create.

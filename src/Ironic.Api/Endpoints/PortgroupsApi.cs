@@ -82,7 +82,7 @@ public static class PortgroupsApi
     {
         var version = http.ApiVersion();
         var pg = await Lookup.PortgroupAsync(api, ident, http.RequestAborted).ConfigureAwait(false);
-        var fields = NodesApi.SingleFields(http, version, PortgroupFields.Codec);
+        var fields = ListParameters.SingleFields(http.Request, PortgroupFields.Codec);
         return JsonResponse.Ok(Render(pg, version, fields, fields is null, api.BaseUrl(http)));
     }
 

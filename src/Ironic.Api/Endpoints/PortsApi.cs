@@ -77,7 +77,7 @@ public static class PortsApi
     {
         var version = http.ApiVersion();
         var port = await Lookup.PortAsync(api, ident, http.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(Render(port, version, NodesApi.SingleFields(http, version, PortFields.Codec), api.BaseUrl(http)));
+        return JsonResponse.Ok(Render(port, version, ListParameters.SingleFields(http.Request, PortFields.Codec), api.BaseUrl(http)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, ApiContext api)

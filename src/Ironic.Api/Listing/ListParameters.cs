@@ -23,16 +23,7 @@ public sealed record ListParameters(int Limit, string? Marker, string SortKey, b
     {
         var version = request.HttpContext.ApiVersion();
         var q = request.Query;
-        var unexpected = q.Keys.Where(k => !Common.Contains(k) && !filters.Contains(k)).ToList();
-        if (detailPath)
-        {
-            unexpected.AddRange(q.Keys.Where(k => k is "fields" or "detail"));
-        }
-
-        if (unexpected.Count > 0)
-        {
-            throw ApiErrors.UnexpectedArguments(unexpected);
-        }
+        OnlyAllow(q, [.. Common.Where(c => !detailPath || c is not ("fields" or "detail")), .. filters]);
 
         var limit = maxLimit;
         if (q.TryGetValue("limit", out var rawLimit) && rawLimit.ToString().Length > 0)
@@ -95,6 +86,28 @@ public sealed record ListParameters(int Limit, string? Marker, string SortKey, b
         }
 
         return new ListParameters(limit, marker, sortKey, sortDir == "desc", fields, detail || detailPath);
+    }
+
+    /// <summary>Refuses any query parameter not in <paramref name="allowed"/>, so a typo never goes unnoticed.</summary>
+    public static void OnlyAllow(IQueryCollection query, IReadOnlyCollection<string> allowed)
+    {
+        if (query.Keys.Where(k => !allowed.Contains(k)).ToList() is { Count: > 0 } unexpected)
+        {
+            throw ApiErrors.UnexpectedArguments(unexpected);
+        }
+    }
+
+    /// <summary>The <c>fields</c> parameter of a single-resource GET; any other parameter is refused.</summary>
+    public static IReadOnlyList<string>? SingleFields<T>(HttpRequest request, ResourceCodec<T> codec,
+        Func<IReadOnlyList<string>, Exception>? invalid = null)
+        where T : class
+    {
+        var q = request.Query;
+        OnlyAllow(q, ["fields"]);
+        return q.ContainsKey("fields")
+            ? ParseFields(q["fields"].ToString(), codec, request.HttpContext.ApiVersion(),
+                invalid ?? (names => new Invalid($"Field(s) \"{string.Join(", ", names)}\" are not valid")))
+            : null;
     }
 
     /// <summary>
