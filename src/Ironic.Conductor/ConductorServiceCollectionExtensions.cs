@@ -14,7 +14,14 @@ public static class ConductorServiceCollectionExtensions
     /// Adds the conductor and the in-process <see cref="IConductorApi"/>, with the drivers already
     /// discovered and enabled (<paramref name="drivers"/>), so configuration errors stop start-up first.
     /// </summary>
-    public static IServiceCollection AddIronicConductor(this IServiceCollection services, DriverRegistry drivers)
+    public static IServiceCollection AddIronicConductor(this IServiceCollection services, DriverRegistry drivers) =>
+        services.AddIronicConductor(_ => drivers);
+
+    /// <summary>
+    /// Adds the conductor with drivers created from the container (so plugins get the host's logging);
+    /// resolve <see cref="DriverRegistry"/> right after building to fail start-up on a configuration error.
+    /// </summary>
+    public static IServiceCollection AddIronicConductor(this IServiceCollection services, Func<IServiceProvider, DriverRegistry> drivers)
     {
         services.AddSingleton(drivers);
         services.AddSingleton<WorkerPool>();

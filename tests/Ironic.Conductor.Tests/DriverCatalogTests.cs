@@ -181,7 +181,7 @@ public sealed class DriverCatalogTests : IDisposable
 
         Assert.Null(catalog.Find(InterfaceKind.Power, "needs-arguments"));
         Assert.Contains(catalog.Problems, p => p.Source == "test-plugins"
-            && p.Reason == $"{typeof(NeedsArgumentsPower).FullName} has no public parameterless constructor; skipped");
+            && p.Reason == $"{typeof(NeedsArgumentsPower).FullName} has no public constructor taking nothing or IDriverServices; skipped");
         Assert.Equal(typeof(TestPower), catalog.Find(InterfaceKind.Power, "test-power")!.Type);
     }
 

@@ -29,7 +29,7 @@ public sealed class DriverRegistryTests
 
         Assert.Equal(
             "[DEFAULT] enabled_power_interfaces names 'ipmitool', but no power interface of that name was found. " +
-            "Known power interfaces: fake, test-power.", e.Message);
+            "Known power interfaces: configured, fake, test-power.", e.Message);
     }
 
     [Fact]

@@ -7,7 +7,9 @@ internal sealed class TestTaskContext(IDriver driver, Node? node = null, bool sh
 {
     public Node Node { get; } = node ?? new Node { Uuid = "1be26c0b-03f2-4d2e-ae87-c02d7f33c123", Driver = driver.Name };
 
-    public IReadOnlyList<Port> Ports { get; } = [];
+    public List<Port> CreatedPorts { get; } = [];
+
+    public IReadOnlyList<Port> Ports => CreatedPorts;
 
     public IReadOnlyList<Portgroup> Portgroups { get; } = [];
 
@@ -29,6 +31,13 @@ internal sealed class TestTaskContext(IDriver driver, Node? node = null, bool sh
 
         Saves++;
         return Task.CompletedTask;
+    }
+
+    public Task<Port> CreatePortAsync(Port port, CancellationToken ct)
+    {
+        port.NodeUuid = Node.Uuid;
+        CreatedPorts.Add(port);
+        return Task.FromResult(port);
     }
 
     public static TestTaskContext FakeHardware() => new(TestDriver.FakeHardware());

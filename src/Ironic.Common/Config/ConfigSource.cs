@@ -8,7 +8,7 @@ namespace Ironic.Common.Config;
 /// <c>IRONIC_&lt;SECTION&gt;__&lt;OPTION&gt;</c> (e.g. <c>IRONIC_API__PORT</c>). Typed getters record which
 /// options are known, so the rest can be reported once each as oslo.config does.
 /// </summary>
-public sealed partial class ConfigSource
+public sealed partial class ConfigSource : Ironic.Drivers.IDriverConfig
 {
     private readonly Dictionary<(string Section, string Key), ConfigValue> values = new(KeyComparer.Instance);
     private readonly HashSet<(string Section, string Key)> known = new(KeyComparer.Instance);
@@ -51,8 +51,13 @@ public sealed partial class ConfigSource
     public string DefaultStatePath => Defaults.StatePath(Environment);
 
     /// <summary>Options present in the sources that no component asked for, sorted, once each.</summary>
-    public IEnumerable<string> UnknownOptions() =>
-        values.Keys.Where(k => !known.Contains(k)).Select(k => $"[{k.Section}] {k.Key}").Order(StringComparer.Ordinal);
+    public IEnumerable<string> UnknownOptions()
+    {
+        lock (known)
+        {
+            return [.. values.Keys.Where(k => !known.Contains(k)).Select(k => $"[{k.Section}] {k.Key}").Order(StringComparer.Ordinal)];
+        }
+    }
 
     public string String(string section, string key, string defaultValue) => Raw(section, key) ?? defaultValue;
 
@@ -136,7 +141,12 @@ public sealed partial class ConfigSource
 
     private string? Raw(string section, string key)
     {
-        known.Add((section, key));
+        // Plugins may read their options from any thread.
+        lock (known)
+        {
+            known.Add((section, key));
+        }
+
         return values.TryGetValue((section, key), out var v) ? Interpolate(v.Value, section, 0) : null;
     }
 

@@ -14,8 +14,13 @@ public sealed class IronicOptions
     /// <summary>The files the options came from, for messages.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
-    /// <summary>Options present in the files but unknown to this service.</summary>
-    public IReadOnlyList<string> Unknown { get; init; } = [];
+    /// <summary>
+    /// The raw options, for the sections plugins read themselves (<c>[ipmi]</c>, <c>[redfish]</c>, <c>[pxe]</c>).
+    /// </summary>
+    public required ConfigSource Source { get; init; }
+
+    /// <summary>Options present in the files but unknown to this service and to the plugins created so far.</summary>
+    public IReadOnlyList<string> Unknown => [.. Source.UnknownOptions()];
 
     /// <summary>Binds every section; throws <see cref="ConfigError"/> on a malformed known option.</summary>
     public static IronicOptions Load(IReadOnlyList<string> files, IReadOnlyDictionary<string, string>? environment = null)
@@ -29,7 +34,7 @@ public sealed class IronicOptions
             Database = options.Database,
             Conductor = options.Conductor,
             Files = files,
-            Unknown = [.. source.UnknownOptions()],
+            Source = source,
         };
     }
 
@@ -42,6 +47,7 @@ public sealed class IronicOptions
         var d = DefaultOptions.Bind(s);
         return new IronicOptions
         {
+            Source = s,
             Default = d,
             Api = ApiOptions.Bind(s),
             Database = DatabaseOptions.Bind(s, d),

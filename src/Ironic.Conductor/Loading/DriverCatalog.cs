@@ -97,9 +97,9 @@ public sealed class DriverCatalog
                 continue;
             }
 
-            if (type.GetConstructor(Type.EmptyTypes) is null)
+            if (type.GetConstructor(Type.EmptyTypes) is null && type.GetConstructor([typeof(IDriverServices)]) is null)
             {
-                problems.Add(new PluginProblem(source, $"{type.FullName} has no public parameterless constructor; skipped"));
+                problems.Add(new PluginProblem(source, $"{type.FullName} has no public constructor taking nothing or IDriverServices; skipped"));
                 continue;
             }
 

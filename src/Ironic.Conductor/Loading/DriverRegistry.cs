@@ -34,16 +34,18 @@ public sealed class DriverRegistry
     private readonly Dictionary<string, Dictionary<string, BaseInterface>> interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> configuredDefaults;
 
-    public DriverRegistry(DriverCatalog catalog, IronicOptions options)
+    /// <summary>Enables what <paramref name="options"/> asks for; plugins get <paramref name="services"/> (default: no logging).</summary>
+    public DriverRegistry(DriverCatalog catalog, IronicOptions options, IDriverServices? services = null)
     {
         Catalog = catalog;
+        services ??= new DriverServices(options);
         var o = options.Default;
         foreach (var name in o.EnabledHardwareTypes)
         {
             var entry = catalog.Find(DriverCatalog.HardwareTypeKind, name) ?? throw new ConfigError(
                 $"[DEFAULT] enabled_hardware_types names '{name}', but no hardware type of that name was found in the plugin " +
                 $"directories ({string.Join(", ", o.PluginDirs)}). Known hardware types: {Known(catalog, DriverCatalog.HardwareTypeKind)}.");
-            hardwareTypes[name] = Create<HardwareType>(entry);
+            hardwareTypes[name] = Create<HardwareType>(entry, services);
         }
 
         foreach (var kind in InterfaceKind.All)
@@ -54,7 +56,7 @@ public sealed class DriverRegistry
                 var entry = catalog.Find(kind, name) ?? throw new ConfigError(
                     $"[DEFAULT] enabled_{kind}_interfaces names '{name}', but no {kind} interface of that name was found. " +
                     $"Known {kind} interfaces: {Known(catalog, kind)}.");
-                interfaces[kind][name] = Create<BaseInterface>(entry);
+                interfaces[kind][name] = Create<BaseInterface>(entry, services);
             }
         }
 
@@ -91,6 +93,9 @@ public sealed class DriverRegistry
 
     /// <summary>Enabled hardware types by name.</summary>
     public IReadOnlyDictionary<string, HardwareType> HardwareTypes => hardwareTypes;
+
+    /// <summary>The enabled implementations of <paramref name="kind"/> by name, one shared instance each.</summary>
+    public IReadOnlyDictionary<string, BaseInterface> Interfaces(string kind) => interfaces[kind];
 
     /// <summary>The enabled implementation names of <paramref name="kind"/>, in configuration order.</summary>
     public IReadOnlyList<string> Enabled(string kind) => [.. interfaces[kind].Keys];
@@ -201,12 +206,15 @@ public sealed class DriverRegistry
     private static string Known(DriverCatalog catalog, string kind) =>
         catalog.Names(kind) is { Count: > 0 } names ? string.Join(", ", names) : "(none)";
 
-    private static T Create<T>(CatalogEntry entry)
+    private static T Create<T>(CatalogEntry entry, IDriverServices services)
         where T : class
     {
         try
         {
-            return (T)Activator.CreateInstance(entry.Type)!;
+            // A constructor taking the host's services wins over a parameterless one.
+            return entry.Type.GetConstructor([typeof(IDriverServices)]) is { } withServices
+                ? (T)withServices.Invoke([services])
+                : (T)Activator.CreateInstance(entry.Type)!;
         }
         catch (Exception e) when (e is System.Reflection.TargetInvocationException or MissingMethodException or InvalidCastException)
         {

@@ -10,14 +10,20 @@ namespace Ironic.Conductor.Loading;
 internal sealed class PluginLoadContext(string mainAssemblyPath)
     : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible: false)
 {
-    private static readonly string ContractName = typeof(Ironic.Drivers.HardwareType).Assembly.GetName().Name!;
+    // The contract and what its signatures expose must be the host's own copies, or a plugin's
+    // types would not match the host's (a plugin may ship its own copy in its folder).
+    private static readonly HashSet<string> Shared = new(StringComparer.Ordinal)
+    {
+        typeof(Ironic.Drivers.HardwareType).Assembly.GetName().Name!,
+        typeof(Microsoft.Extensions.Logging.ILogger).Assembly.GetName().Name!,
+    };
 
     private readonly AssemblyDependencyResolver resolver = new(mainAssemblyPath);
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         // Shared with the host: the contract, and anything the host already has (the framework).
-        if (assemblyName.Name == ContractName)
+        if (assemblyName.Name is { } name && Shared.Contains(name))
         {
             return null;
         }

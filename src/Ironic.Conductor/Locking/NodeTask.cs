@@ -15,6 +15,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
     private readonly DriverRegistry? registry;
     private readonly string host;
     private readonly TimeProvider clock;
+    private readonly List<Port> portList;
     private IDriver? driver;
     private bool released;
 
@@ -28,13 +29,13 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
         Node = node;
         Shared = shared;
         Purpose = purpose;
-        Ports = ports;
+        portList = [.. ports];
         Portgroups = portgroups;
     }
 
     public Node Node { get; }
 
-    public IReadOnlyList<Port> Ports { get; }
+    public IReadOnlyList<Port> Ports => portList;
 
     public IReadOnlyList<Portgroup> Portgroups { get; }
 
@@ -55,6 +56,21 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
 
         Node.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
+    }
+
+    public async Task<Port> CreatePortAsync(Port port, CancellationToken ct)
+    {
+        if (Shared)
+        {
+            throw new InvalidOperationException($"Node {Node.Uuid} is held under a shared lock ({Purpose}); creating a port needs the exclusive lock.");
+        }
+
+        port.Uuid = string.IsNullOrEmpty(port.Uuid) ? Guid.NewGuid().ToString() : port.Uuid;
+        port.NodeUuid = Node.Uuid;
+        port.CreatedAt = clock.GetUtcNow();
+        var created = await store.Ports.InsertAsync(port, ct).ConfigureAwait(false);
+        portList.Add(created);
+        return created;
     }
 
     /// <summary>Releases the lock early (idempotent); disposing does the same.</summary>

@@ -26,4 +26,10 @@ public interface ITaskContext
 
     /// <summary>Writes the node's fields (driver_internal_info, power_state, ...); needs the exclusive lock.</summary>
     Task SaveNodeAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Creates a port on the node (inspection's discovered NICs); needs the exclusive lock.
+    /// Throws <see cref="MacAlreadyExists"/> when a port with that address exists.
+    /// </summary>
+    Task<Port> CreatePortAsync(Port port, CancellationToken ct);
 }

@@ -26,4 +26,24 @@ public abstract class ManagementInterface : BaseInterface
     /// <summary>Injects a non-maskable interrupt.</summary>
     public virtual Task InjectNmiAsync(ITaskContext task, CancellationToken ct) =>
         throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support inject_nmi (disabled or not implemented).");
+
+    /// <summary>The boot modes <see cref="SetBootModeAsync"/> accepts, from <see cref="BootMode"/>.</summary>
+    public virtual IReadOnlyList<string> GetSupportedBootModes(ITaskContext task) =>
+        throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support get_supported_boot_modes (disabled or not implemented).");
+
+    /// <summary>The boot mode the node will boot in, or null when the BMC cannot tell.</summary>
+    public virtual Task<string?> GetBootModeAsync(ITaskContext task, CancellationToken ct) =>
+        throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support get_boot_mode (disabled or not implemented).");
+
+    /// <summary>Sets the boot mode (<c>uefi</c> or <c>bios</c>) for the following boots.</summary>
+    public virtual Task SetBootModeAsync(ITaskContext task, string mode, CancellationToken ct) =>
+        throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support set_boot_mode (disabled or not implemented).");
+
+    /// <summary>Whether UEFI secure boot is on, or null when the BMC cannot tell.</summary>
+    public virtual Task<bool?> GetSecureBootStateAsync(ITaskContext task, CancellationToken ct) =>
+        throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support get_secure_boot_state (disabled or not implemented).");
+
+    /// <summary>Turns UEFI secure boot on or off.</summary>
+    public virtual Task SetSecureBootStateAsync(ITaskContext task, bool enabled, CancellationToken ct) =>
+        throw new UnsupportedDriverExtension($"Driver {task.Node.Driver} does not support set_secure_boot_state (disabled or not implemented).");
 }

@@ -51,13 +51,16 @@ public static partial class IronicHost
 
         var db = new Database(DatabaseUrl.Parse(options.Database.Connection));
         var catalog = DriverCatalog.Discover(options.Default.PluginDirs);
-        var drivers = new DriverRegistry(catalog, options);
         builder.Services.AddIronicCore(options, db);
-        builder.Services.AddIronicConductor(drivers);
+        builder.Services.AddIronicConductor(sp => new DriverRegistry(catalog, options,
+            new DriverServices(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddIronicApi();
 
         var app = builder.Build();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ironic");
+        // Created now, before anything is served: a configuration error stops start-up here, and
+        // the options plugins read are known before the unknown ones are reported.
+        var drivers = app.Services.GetRequiredService<DriverRegistry>();
         foreach (var unknown in options.Unknown)
         {
             LogUnknownOption(log, unknown);
