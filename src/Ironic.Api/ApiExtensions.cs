@@ -35,6 +35,8 @@ public static class ApiExtensions
         app.MapNodeManagementApi();
         app.MapVendorPassthruApi();
         app.MapNodeProvisionApi();
+        app.MapNodeBiosApi();
+        app.MapNodeHistoryApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

@@ -16,7 +16,7 @@ public sealed partial class ConductorService(IronicStore store, DriverRegistry d
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var host = options.Default.Host;
-        foreach (var node in await Provisioning.Recovery.FailInterruptedAsync(store, host, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        foreach (var node in await Provisioning.Recovery.FailInterruptedAsync(store, host, clock.GetUtcNow(), options.Conductor.NodeHistory, cancellationToken).ConfigureAwait(false))
         {
             LogRecovered(node.Uuid, node.ProvisionState ?? "");
         }

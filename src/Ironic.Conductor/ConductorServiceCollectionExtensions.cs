@@ -31,6 +31,7 @@ public static class ConductorServiceCollectionExtensions
         services.AddHostedService<ConductorService>();
         services.AddSingleton<Periodic.ProvisionTimeouts>();
         services.AddSingleton<Periodic.PowerSync>();
+        services.AddSingleton<Periodic.HistoryCleanup>();
         services.AddHostedService<Periodic.PeriodicTasks>();
         return services;
     }

@@ -39,6 +39,9 @@ public sealed class IronicStore
             });
         Chassis = new Table<Chassis>(db, "chassis", c => c.Id, (c, id) => c.Id = id, new HashSet<string>(),
             (column, c) => column == "uuid" ? new Conflict($"A chassis with UUID {c.Uuid} already exists.") : null);
+        History = new Table<NodeHistoryEvent>(db, "node_history", e => e.Id, (e, id) => e.Id = id, new HashSet<string>(),
+            (column, e) => column == "uuid" ? new Conflict($"A node history event with UUID {e.Uuid} already exists.") : null);
+        BiosSettings = new BiosSettingStore(db);
         Reservations = new NodeReservations(db);
         Conductors = new ConductorRegistry(db);
     }
@@ -48,15 +51,17 @@ public sealed class IronicStore
     public Table<Port> Ports { get; }
     public Table<Portgroup> Portgroups { get; }
     public Table<Chassis> Chassis { get; }
+    public Table<NodeHistoryEvent> History { get; }
+    public BiosSettingStore BiosSettings { get; }
     public NodeReservations Reservations { get; }
     public ConductorRegistry Conductors { get; }
 
-    /// <summary>Deletes a node with its ports and portgroups, all or nothing.</summary>
+    /// <summary>Deletes a node with its ports, portgroups, history and BIOS settings, all or nothing.</summary>
     public async Task DestroyNodeAsync(string nodeUuid, CancellationToken ct = default)
     {
         await using var c = await Database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
-        foreach (var table in new[] { "ports", "portgroups" })
+        foreach (var table in new[] { "ports", "portgroups", "node_history", "bios_settings" })
         {
             await using var del = c.CreateCommand();
             del.Transaction = tx;
@@ -77,5 +82,27 @@ public sealed class IronicStore
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the oldest history events beyond <paramref name="maxPerNode"/> per node, sparing those
+    /// newer than <paramref name="keepAfter"/>; at most <paramref name="batch"/> rows per call.
+    /// </summary>
+    public async Task<int> PruneHistoryAsync(int maxPerNode, DateTimeOffset keepAfter, int batch, CancellationToken ct = default)
+    {
+        await using var c = await Database.OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            DELETE FROM node_history WHERE id IN (
+                SELECT id FROM (
+                    SELECT id, created_at, ROW_NUMBER() OVER (PARTITION BY node_uuid ORDER BY id DESC) AS newer
+                    FROM node_history)
+                WHERE newer > $max AND created_at < $keep
+                LIMIT $batch)
+            """;
+        Sql.Param(cmd, "$max", maxPerNode);
+        Sql.Param(cmd, "$keep", Sql.Timestamp(keepAfter));
+        Sql.Param(cmd, "$batch", batch);
+        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

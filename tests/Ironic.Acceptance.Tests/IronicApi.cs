@@ -13,7 +13,7 @@ namespace Ironic.Acceptance.Tests;
 /// </summary>
 public sealed class IronicApi : IDisposable
 {
-    public const string Version = "1.66";
+    public const string Version = "1.78";
 
     private readonly IronicProcess server;
     private readonly HttpClient http;

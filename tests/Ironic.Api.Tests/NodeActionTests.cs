@@ -120,7 +120,7 @@ public sealed class NodeActionTests(ApiServer server)
         var states = (await server.GetAsync($"/v1/nodes/{uuid}/states")).Json;
 
         Assert.Equal(["console_enabled", "last_error", "power_state", "provision_state", "provision_updated_at", "target_power_state",
-            "target_provision_state", "raid_config", "target_raid_config"], states.Select(kv => kv.Key).ToList());
+            "target_provision_state", "raid_config", "target_raid_config", "boot_mode", "secure_boot"], states.Select(kv => kv.Key).ToList());
         Assert.Equal("enroll", (string?)states["provision_state"]);
     }
 

@@ -10,7 +10,7 @@ public sealed class ProvisioningTests(ApiServer server)
     {
         ["manage"] = "manage", ["provide"] = "provide", ["clean"] = "clean", ["inspect"] = "inspect", ["active"] = "deploy",
         ["rebuild"] = "rebuild", ["deleted"] = "delete", ["abort"] = "abort", ["adopt"] = "adopt", ["rescue"] = "rescue",
-        ["unrescue"] = "unrescue",
+        ["unrescue"] = "unrescue", ["deploy"] = "deploy", ["undeploy"] = "delete",
     };
 
     public static TheoryData<string> AllStates() => [.. ProvisionStateMachine.States.Order(StringComparer.Ordinal)];

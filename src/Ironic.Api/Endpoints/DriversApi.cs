@@ -39,10 +39,15 @@ public static class DriversApi
     {
         var q = http.Request.Query;
         var version = http.ApiVersion();
-        RefuseFields(q);
-        ListParameters.OnlyAllow(q, ["type", "detail"]);
+        ListParameters.OnlyAllow(q, ["type", "detail", "fields"]);
+        var fields = Fields(q, version);
 
         var detail = q["detail"].ToString() is { Length: > 0 } d && QueryBool.Parse("detail", d);
+        if (detail && fields is not null)
+        {
+            throw new InvalidParameterValue("Can not specify ?detail=True and fields in the same request.");
+        }
+
         if (q.ContainsKey("detail") && !version.AtLeast(Microversions.DynamicDrivers) || q.ContainsKey("type") && !version.AtLeast(Microversions.DynamicDrivers))
         {
             throw ApiErrors.NotAcceptable();
@@ -59,7 +64,8 @@ public static class DriversApi
         var drivers = new JsonArray();
         foreach (var group in rows.GroupBy(r => r.HardwareType).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            drivers.Add(Render(group.Key, [.. group], version, detail, baseUrl));
+            // Unlike Ironic, fields may name detail-only fields without ?detail (Ironic would call them invalid).
+            drivers.Add(Sanitize(Render(group.Key, [.. group], version, detail || fields is not null, baseUrl), fields));
         }
 
         return JsonResponse.Ok(new JsonObject { ["drivers"] = drivers });
@@ -67,23 +73,55 @@ public static class DriversApi
 
     private static async Task<IResult> GetAsync(HttpContext http, ApiContext api, string name)
     {
-        RefuseFields(http.Request.Query);
-        ListParameters.OnlyAllow(http.Request.Query, []);
+        ListParameters.OnlyAllow(http.Request.Query, ["fields"]);
+        var fields = Fields(http.Request.Query, http.ApiVersion());
 
         var rows = (await api.Store.Conductors.ListHardwareInterfacesAsync(http.RequestAborted).ConfigureAwait(false))
             .Where(r => r.HardwareType == name).ToList();
         return rows.Count == 0
             ? throw new DriverNotFound(name)
-            : JsonResponse.Ok(Render(name, rows, http.ApiVersion(), detail: true, api.BaseUrl(http)));
+            : JsonResponse.Ok(Sanitize(Render(name, rows, http.ApiVersion(), detail: true, api.BaseUrl(http)), fields));
     }
 
-    // Ironic accepts 'fields' on drivers only from 1.77, beyond what this service serves.
-    private static void RefuseFields(IQueryCollection query)
+    // 'fields' on drivers exists from 1.77.
+    private static IReadOnlyList<string>? Fields(IQueryCollection query, ApiVersion version)
     {
-        if (query.ContainsKey("fields"))
+        if (!query.ContainsKey("fields"))
+        {
+            return null;
+        }
+
+        if (!version.AtLeast(Microversions.DriverFields))
         {
             throw ApiErrors.NotAcceptable();
         }
+
+        return [.. query["fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
+    }
+
+    /// <summary>Keeps the requested fields (and links); a requested field the driver does not have is a 400.</summary>
+    private static JsonObject Sanitize(JsonObject driver, IReadOnlyList<string>? fields)
+    {
+        if (fields is null)
+        {
+            return driver;
+        }
+
+        var invalid = fields.Where(f => !driver.ContainsKey(f)).ToList();
+        if (invalid.Count > 0)
+        {
+            throw new InvalidParameterValue($"Field(s) \"{string.Join(", ", invalid)}\" are not valid");
+        }
+
+        foreach (var key in driver.Select(kv => kv.Key).ToList())
+        {
+            if (key != "links" && !fields.Contains(key))
+            {
+                driver.Remove(key);
+            }
+        }
+
+        return driver;
     }
 
     private static JsonObject Render(string name, IReadOnlyList<HardwareInterfaceRecord> rows, ApiVersion version, bool detail, string baseUrl)

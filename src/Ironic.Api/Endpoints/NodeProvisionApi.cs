@@ -60,12 +60,41 @@ public static class NodeProvisionApi
 
         if (deploySteps is not null)
         {
-            throw ApiErrors.NotAcceptable();
+            if (!version.AtLeast(Microversions.DeploySteps))
+            {
+                throw ApiErrors.MinimumVersion(Microversions.DeploySteps);
+            }
+
+            if (target is not ("active" or "rebuild" or "deploy"))
+            {
+                throw new Invalid("\"deploy_steps\" is only valid when setting target provision state to active or rebuild");
+            }
+
+            if (deploySteps is not JsonArray)
+            {
+                throw new Invalid($"Invalid deploy_steps: expected a list of steps, got {deploySteps.ToJsonString()}.");
+            }
         }
 
-        if (body["disable_ramdisk"] is not null)
+        bool? disableRamdisk = null;
+        if (body["disable_ramdisk"] is { } disable)
         {
-            throw ApiErrors.NotAcceptable();
+            if (!version.AtLeast(Microversions.CleanDisableRamdisk))
+            {
+                throw new NotAcceptable("disable_ramdisk is not acceptable in this API version");
+            }
+
+            if (target != "clean")
+            {
+                throw new Invalid("disable_ramdisk is supported only with manual cleaning");
+            }
+
+            disableRamdisk = disable.GetValueKind() switch
+            {
+                System.Text.Json.JsonValueKind.True => true,
+                System.Text.Json.JsonValueKind.False => false,
+                _ => throw new Invalid($"Invalid disable_ramdisk: expected a boolean, got {disable.ToJsonString()}."),
+            };
         }
 
         if (body["configdrive"] is not null && target is not ("active" or "rebuild"))
@@ -74,6 +103,11 @@ public static class NodeProvisionApi
         }
 
         var rescuePassword = Body.String(body, "rescue_password");
+        if (rescuePassword is not null && target != "rescue")
+        {
+            throw new Invalid("\"rescue_password\" is only valid when setting target provision state to rescue");
+        }
+
         if (target == "rescue" && string.IsNullOrEmpty(rescuePassword))
         {
             throw new Invalid("A non-empty \"rescue_password\" is required when setting target provision state to rescue");
@@ -82,6 +116,8 @@ public static class NodeProvisionApi
         await api.Conductor.DoProvisioningActionAsync(node.Uuid, target, new ProvisionArguments
         {
             CleanSteps = cleanSteps as JsonArray,
+            DeploySteps = deploySteps as JsonArray,
+            DisableRamdisk = disableRamdisk,
             ConfigDrive = body["configdrive"],
             RescuePassword = rescuePassword,
         }, http.RequestAborted).ConfigureAwait(false);

@@ -48,7 +48,19 @@ public static class Microversions
     public const int Retired = 61;
     public const int Lessee = 65;
     public const int NetworkData = 66;
+    public const int VifAttachPort = 67;
+    public const int HeartbeatVerifyCa = 68;
+    public const int DeploySteps = 69;
+    public const int CleanDisableRamdisk = 70;
+    public const int RbacScopes = 71;
+    public const int HeartbeatStatus = 72;
+    public const int DeployUndeployVerbs = 73;
+    public const int BiosRegistry = 74;
+    public const int NodeBootMode = 75;
+    public const int ChangeBootMode = 76;
+    public const int DriverFields = 77;
+    public const int NodeHistory = 78;
 
     /// <summary>The newest minor version served (see <see cref="ApiVersion.Maximum"/>).</summary>
-    public const int Latest = 66;
+    public const int Latest = 78;
 }

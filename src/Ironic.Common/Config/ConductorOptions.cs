@@ -56,6 +56,24 @@ public sealed class ConductorOptions
     /// <summary>How many nodes the power sync reads at once.</summary>
     public int SyncPowerStateWorkers { get; init; } = 8;
 
+    /// <summary>Whether errors and state changes are journaled per node (<c>GET /v1/nodes/{node}/history</c>).</summary>
+    public bool NodeHistory { get; init; } = true;
+
+    /// <summary>History events kept per node by the clean-up (beyond <see cref="NodeHistoryMinimumDays"/>).</summary>
+    public int NodeHistoryMaxEntries { get; init; } = 300;
+
+    /// <summary>Seconds between history clean-ups (0 disables it).</summary>
+    public int NodeHistoryCleanupInterval { get; init; } = 86400;
+
+    /// <summary>Most history rows one clean-up removes.</summary>
+    public int NodeHistoryCleanupBatchCount { get; init; } = 1000;
+
+    /// <summary>Days of history always kept, whatever the count.</summary>
+    public int NodeHistoryMinimumDays { get; init; }
+
+    /// <summary>Seconds to wait for a node to reach a requested power state (Ironic's <c>power_state_change_timeout</c>).</summary>
+    public int PowerStateChangeTimeout { get; init; } = 60;
+
     private static Dictionary<string, int> ParseOverrides(IReadOnlyList<string> items)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -97,6 +115,12 @@ public sealed class ConductorOptions
             ForcePowerStateDuringSync = s.Bool(S, "force_power_state_during_sync", true),
             PowerStateSyncMaxRetries = s.Int(S, "power_state_sync_max_retries", 3, 0),
             SyncPowerStateWorkers = s.Int(S, "sync_power_state_workers", 8, 1),
+            NodeHistory = s.Bool(S, "node_history", true),
+            NodeHistoryMaxEntries = s.Int(S, "node_history_max_entries", 300, 0),
+            NodeHistoryCleanupInterval = s.Int(S, "node_history_cleanup_interval", 86400, 0),
+            NodeHistoryCleanupBatchCount = s.Int(S, "node_history_cleanup_batch_count", 1000, 0),
+            NodeHistoryMinimumDays = s.Int(S, "node_history_minimum_days", 0, 0),
+            PowerStateChangeTimeout = s.Int(S, "power_state_change_timeout", 60, 2),
         };
     }
 }

@@ -49,6 +49,12 @@ public interface IConductorApi
     /// </summary>
     Task ChangeNodePowerStateAsync(string nodeUuid, string target, int? timeoutSeconds, CancellationToken ct);
 
+    /// <summary>Starts changing the node's boot mode (<c>uefi</c>, <c>bios</c>) on a worker; the node's <c>boot_mode</c> shows the result.</summary>
+    Task ChangeNodeBootModeAsync(string nodeUuid, string mode, CancellationToken ct);
+
+    /// <summary>Starts turning UEFI secure boot on or off on a worker; the node's <c>secure_boot</c> shows the result.</summary>
+    Task ChangeNodeSecureBootAsync(string nodeUuid, bool enabled, CancellationToken ct);
+
     Task<BootDeviceInfo> GetBootDeviceAsync(string nodeUuid, CancellationToken ct);
 
     Task SetBootDeviceAsync(string nodeUuid, string device, bool persistent, CancellationToken ct);

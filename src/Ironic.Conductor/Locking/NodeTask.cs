@@ -16,12 +16,16 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
     private readonly string host;
     private readonly TimeProvider clock;
     private readonly List<Port> portList;
+    private readonly bool journal;
+    private NodeJournal.Snapshot saved;
     private IDriver? driver;
     private bool released;
 
     internal NodeTask(IronicStore store, DriverRegistry? registry, string host, TimeProvider clock, Node node, bool shared, string purpose,
-        IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups)
+        IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups, bool journal = true)
     {
+        this.journal = journal;
+        saved = NodeJournal.Snapshot.Of(node);
         this.store = store;
         this.clock = clock;
         this.registry = registry;
@@ -56,6 +60,30 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
 
         Node.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
+        await JournalAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Journals what changed in the node since it was loaded or last journaled (after it was written).</summary>
+    internal async Task JournalAsync(CancellationToken ct)
+    {
+        if (journal)
+        {
+            foreach (var e in NodeJournal.Changes(saved, Node, Purpose, host, clock.GetUtcNow()))
+            {
+                await store.History.InsertAsync(e, ct).ConfigureAwait(false);
+            }
+        }
+
+        saved = NodeJournal.Snapshot.Of(Node);
+    }
+
+    /// <summary>Adds an event to the node's history (when history is on); for what a save does not show.</summary>
+    public async Task RecordAsync(string eventType, bool error, string text, CancellationToken ct)
+    {
+        if (journal)
+        {
+            await store.History.InsertAsync(NodeJournal.Event(Node, host, clock.GetUtcNow(), eventType, error, text), ct).ConfigureAwait(false);
+        }
     }
 
     public async Task<Port> CreatePortAsync(Port port, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
         if (shared)
         {
             var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
-            return new NodeTask(store, registry, Host, clock, node, shared: true, purpose, ports, groups);
+            return new NodeTask(store, registry, Host, clock, node, shared: true, purpose, ports, groups, options.Conductor.NodeHistory);
         }
 
         var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
@@ -42,7 +42,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
                     var locked = await store.Nodes.GetAsync("uuid", node.Uuid, ct).ConfigureAwait(false) ?? throw new NodeNotFound(nodeIdent);
                     var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
                     LogAcquired(node.Uuid, purpose);
-                    return new NodeTask(store, registry, Host, clock, locked, shared: false, purpose, ports, groups);
+                    return new NodeTask(store, registry, Host, clock, locked, shared: false, purpose, ports, groups, options.Conductor.NodeHistory);
                 }
                 catch
                 {

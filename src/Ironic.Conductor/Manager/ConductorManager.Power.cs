@@ -45,6 +45,8 @@ public sealed partial class ConductorManager
         }
     }
 
+    private TimeSpan DefaultPowerTimeout => TimeSpan.FromSeconds(options.Conductor.PowerStateChangeTimeout);
+
     /// <summary>Runs a power action under the task's lock and records the outcome on the node.</summary>
     internal async Task NodePowerActionAsync(NodeTask task, string target, TimeSpan? timeout, CancellationToken ct)
     {
@@ -61,12 +63,12 @@ public sealed partial class ConductorManager
             }
             else if (target is PowerState.Rebooting)
             {
-                await power.RebootAsync(task, timeout, ct).ConfigureAwait(false);
+                await power.RebootAsync(task, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
                 node.PowerState = goal;
             }
             else
             {
-                await power.SetPowerStateAsync(task, target, timeout, ct).ConfigureAwait(false);
+                await power.SetPowerStateAsync(task, target, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
                 node.PowerState = goal;
             }
 

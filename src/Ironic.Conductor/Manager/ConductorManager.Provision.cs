@@ -68,6 +68,12 @@ public sealed partial class ConductorManager
                 node.InstanceInfo["rescue_password"] = password;
             }
 
+            if (@event == "clean" && args.DisableRamdisk == true)
+            {
+                // Read by deploy interfaces that would otherwise boot a ramdisk for the steps.
+                node.DriverInternalInfo["cleaning_disable_ramdisk"] = true;
+            }
+
             if (args.ConfigDrive is { } configDrive)
             {
                 node.InstanceInfo["configdrive"] = configDrive.DeepClone();
@@ -190,6 +196,8 @@ public sealed partial class ConductorManager
                     await driver.Power.ValidateAsync(task, ct).ConfigureAwait(false);
                     await driver.Management.ValidateAsync(task, ct).ConfigureAwait(false);
                     node.PowerState = await driver.Power.GetPowerStateAsync(task, ct).ConfigureAwait(false);
+                    await CacheBootModeAsync(task, ct).ConfigureAwait(false);
+                    await CacheBiosSettingsAsync(task, ct).ConfigureAwait(false);
                     await FinishAsync(task, "done", ct).ConfigureAwait(false);
                     return;
                 case "provide" or "clean":
@@ -290,6 +298,12 @@ public sealed partial class ConductorManager
                 return;
             }
 
+            if (outcome == StepOutcome.Done && info.Interface == InterfaceKind.Bios)
+            {
+                // As Ironic: after a BIOS step the stored settings show what the BMC now has.
+                await CacheBiosSettingsAsync(task, ct).ConfigureAwait(false);
+            }
+
             if (outcome == StepOutcome.Wait)
             {
                 // The step continues elsewhere; ContinueNodeClean/Deploy resumes after it.
@@ -303,6 +317,7 @@ public sealed partial class ConductorManager
         node.DriverInternalInfo.Remove($"{prefix}_step_index");
         var manual = node.DriverInternalInfo["cleaning_manual"]?.GetValue<bool>() == true;
         node.DriverInternalInfo.Remove("cleaning_manual");
+        node.DriverInternalInfo.Remove("cleaning_disable_ramdisk");
 
         await FinishAsync(task, !deploy && manual ? "manage" : "done", ct).ConfigureAwait(false);
     }

@@ -39,6 +39,7 @@ public sealed partial class ConductorManager
                         await store.Nodes.UpdateAsync(WithLastError(task.Node, Secrets.Scrub($"Vendor passthru method {method} failed: {e.Message}",
                                 task.Node.DriverInfo, task.Node.InstanceInfo)),
                             ["last_error", "updated_at"], CancellationToken.None).ConfigureAwait(false);
+                        await task.JournalAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
                 return new VendorResult(true, null, null);

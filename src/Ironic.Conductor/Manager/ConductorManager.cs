@@ -77,6 +77,7 @@ public sealed partial class ConductorManager(
 
         current.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(current, [.. fields, "updated_at"], ct).ConfigureAwait(false);
+        await task.JournalAsync(ct).ConfigureAwait(false);
         return current;
     }
 

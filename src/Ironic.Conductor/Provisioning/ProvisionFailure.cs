@@ -10,7 +10,7 @@ namespace Ironic.Conductor.Provisioning;
 /// </summary>
 internal static class ProvisionFailure
 {
-    private static readonly string[] StepKeys = ["clean_steps", "clean_step_index", "cleaning_manual", "deploy_steps", "deploy_step_index"];
+    private static readonly string[] StepKeys = ["clean_steps", "clean_step_index", "cleaning_manual", "cleaning_disable_ramdisk", "deploy_steps", "deploy_step_index"];
 
     /// <summary>The node fields <see cref="Apply"/> changes.</summary>
     public static readonly string[] Fields =

@@ -11,7 +11,7 @@ namespace Ironic.Conductor.Provisioning;
 /// </summary>
 internal static class Recovery
 {
-    public static async Task<IReadOnlyList<Node>> FailInterruptedAsync(IronicStore store, string host, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<Node>> FailInterruptedAsync(IronicStore store, string host, DateTimeOffset now, bool journal, CancellationToken ct)
     {
         var held = await store.Nodes.ListAsync(new ListQuery { Filters = [Filter.Eq("reservation", host)], Limit = int.MaxValue }, ct)
             .ConfigureAwait(false);
@@ -38,6 +38,10 @@ internal static class Recovery
             {
                 node.UpdatedAt = now;
                 await store.Nodes.UpdateAsync(node, [.. changed, "updated_at"], ct).ConfigureAwait(false);
+                if (journal && failed.Contains(node))
+                {
+                    await store.History.InsertAsync(Locking.NodeJournal.Event(node, host, now, "conductor", error: true, node.LastError!), ct).ConfigureAwait(false);
+                }
             }
         }
 

@@ -7,7 +7,35 @@ internal static class Schema
     [
         new(1, "initial: nodes, ports, portgroups, chassis, conductors", Initial),
         new(2, "conductor_hardware_interfaces: what each conductor's drivers offer", HardwareInterfaces),
+        new(3, "node_history and bios_settings", HistoryAndBios),
     ];
+
+    // History rows outlive nothing: they go with their node (IronicStore.DestroyNodeAsync).
+    private const string HistoryAndBios = """
+        CREATE TABLE node_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            node_uuid TEXT NOT NULL,
+            conductor TEXT,
+            event_type TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            event TEXT NOT NULL,
+            user TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        CREATE INDEX node_history_node ON node_history (node_uuid, id);
+
+        CREATE TABLE bios_settings (
+            node_uuid TEXT NOT NULL REFERENCES nodes(uuid),
+            name TEXT NOT NULL,
+            value TEXT,
+            registry TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT,
+            PRIMARY KEY (node_uuid, name)
+        );
+        """;
 
     // One row per (conductor, hardware type, kind, implementation) enabled and supported there.
     private const string HardwareInterfaces = """

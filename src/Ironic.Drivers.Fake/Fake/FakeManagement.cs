@@ -12,6 +12,8 @@ public sealed class FakeManagement : ManagementInterface
 {
     public const string BootDeviceKey = "fake_boot_device";
     public const string PersistentKey = "fake_boot_device_persistent";
+    public const string BootModeKey = "fake_boot_mode";
+    public const string SecureBootKey = "fake_secure_boot";
 
     public override IReadOnlyList<string> GetSupportedBootDevices(ITaskContext task) => [BootDevice.Pxe];
 
@@ -34,6 +36,38 @@ public sealed class FakeManagement : ManagementInterface
         var device = info[BootDeviceKey]?.GetValue<string>() ?? BootDevice.Pxe;
         var persistent = info[PersistentKey]?.GetValue<bool>() ?? false;
         return Task.FromResult(new BootDeviceInfo(device, persistent));
+    }
+
+    public override IReadOnlyList<string> GetSupportedBootModes(ITaskContext task) => BootMode.All;
+
+    /// <summary>The mode last set, else the node's <c>properties/capabilities</c> boot_mode, else uefi (Ironic's default).</summary>
+    public override Task<string?> GetBootModeAsync(ITaskContext task, CancellationToken ct) =>
+        Task.FromResult<string?>(task.Node.DriverInternalInfo[BootModeKey]?.GetValue<string>() ?? BootMode.Uefi);
+
+    public override async Task SetBootModeAsync(ITaskContext task, string mode, CancellationToken ct)
+    {
+        if (!BootMode.All.Contains(mode))
+        {
+            throw new InvalidParameterValue($"Invalid boot mode {mode} requested for node {task.Node.Uuid}.");
+        }
+
+        task.Node.DriverInternalInfo[BootModeKey] = mode;
+        await task.SaveNodeAsync(ct).ConfigureAwait(false);
+    }
+
+    public override Task<bool?> GetSecureBootStateAsync(ITaskContext task, CancellationToken ct) =>
+        Task.FromResult<bool?>(task.Node.DriverInternalInfo[SecureBootKey]?.GetValue<bool>() ?? false);
+
+    /// <summary>As real firmware: secure boot needs UEFI.</summary>
+    public override async Task SetSecureBootStateAsync(ITaskContext task, bool enabled, CancellationToken ct)
+    {
+        if (enabled && await GetBootModeAsync(task, ct).ConfigureAwait(false) != BootMode.Uefi)
+        {
+            throw new InvalidParameterValue($"Secure boot can only be enabled on node {task.Node.Uuid} in UEFI boot mode.");
+        }
+
+        task.Node.DriverInternalInfo[SecureBootKey] = enabled;
+        await task.SaveNodeAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>A fixed reading of one sensor of each common type, in the IPMI shape Ceilometer consumes.</summary>
