@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Ironic.Bench.Cli;
+
+var root = new RootCommand("Load generator for Ironic-compatible Bare Metal APIs: drives an endpoint over HTTP as a client would.")
+{
+    RunCommand.Create(),
+    CompareCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,4 @@
+namespace Ironic.Bench.Scenarios;
+
+/// <summary>A node this run created.</summary>
+internal sealed record NodeRef(int Index, string Uuid, string Name);
