@@ -5,6 +5,10 @@ set -euo pipefail
 need=()
 [ -x /usr/bin/openstack ] || need+=(python3-openstackclient)
 /usr/bin/python3 -c 'import ironicclient' 2>/dev/null || need+=(python3-ironicclient)
+# ipmi driver tests: ipmitool against OpenIPMI's ipmi_sim (sdrcomp compiles its sensors; start.sh checks ports with ss)
+command -v ipmitool >/dev/null || need+=(ipmitool)
+{ command -v ipmi_sim && command -v sdrcomp; } >/dev/null || need+=(openipmi)
+command -v ss >/dev/null || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test dependencies: ${need[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
