@@ -1,0 +1,48 @@
+using Ironic.Drivers.Objects;
+
+namespace Ironic.Drivers.Redfish.Tests;
+
+/// <summary>A task over an in-memory node; counts saves and keeps created ports instead of writing anywhere.</summary>
+internal sealed class TestTaskContext(IDriver driver, Node node, bool shared = false) : ITaskContext
+{
+    public Node Node { get; } = node;
+
+    public List<Port> PortList { get; } = [];
+
+    public IReadOnlyList<Port> Ports => PortList;
+
+    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
+
+    public IDriver Driver { get; } = driver;
+
+    public bool Shared { get; } = shared;
+
+    public string Purpose => "test";
+
+    public int Saves { get; private set; }
+
+    public Task SaveNodeAsync(CancellationToken ct)
+    {
+        // The real task manager refuses to save under a shared lock; so does this one.
+        if (Shared)
+        {
+            throw new InvalidOperationException("SaveNodeAsync under a shared lock.");
+        }
+
+        Saves++;
+        return Task.CompletedTask;
+    }
+
+    public Task<Port> CreatePortAsync(Port port, CancellationToken ct)
+    {
+        if (PortList.Any(p => string.Equals(p.Address, port.Address, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new MacAlreadyExists(port.Address);
+        }
+
+        port.Uuid = Guid.NewGuid().ToString();
+        port.NodeUuid = Node.Uuid;
+        PortList.Add(port);
+        return Task.FromResult(port);
+    }
+}
