@@ -46,8 +46,9 @@ public sealed class PluginTests(PluginServerFixture fixture, ITestOutputHelper o
         var properties = await cli.RowsAsync("driver", "property", "list", "my-hardware");
         Assert.Contains(properties, r => (string?)r["Property"] == "my_address" && (string?)r["Description"] == "IP address of the pretend BMC. Required.");
 
+        // fake boot and deploy: the node has no ports, which the default pxe/ipxe boot would refuse at validation.
         var created = await cli.ObjectAsync("node", "create", "--driver", "my-hardware", "--driver-info", "my_address=10.0.0.5",
-            "--name", Unique.Name("acc-mh"));
+            "--boot-interface", "fake", "--deploy-interface", "fake", "--name", Unique.Name("acc-mh"));
         var uuid = (string)created["uuid"]!;
         Assert.Equal("my-hardware", (string?)created["driver"]);
         Assert.Equal("my-power", (string?)created["power_interface"]);

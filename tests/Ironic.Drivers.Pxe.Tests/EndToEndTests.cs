@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+
+namespace Ironic.Drivers.Pxe.Tests;
+
+/// <summary>Network boot and the ramdisk deploy through the real API and conductor.</summary>
+public sealed class EndToEndTests(IronicServer server) : IClassFixture<IronicServer>
+{
+    [Fact]
+    public async Task RamdiskDeployWithPxe_ActivatesWithBootFilesThenUndeployRemovesThem()
+    {
+        var node = await server.PostAsync("/v1/nodes", new JsonObject
+        {
+            ["driver"] = "fake-hardware",
+            ["name"] = "pxe-e2e",
+            ["boot_interface"] = "pxe",
+            ["deploy_interface"] = "ramdisk",
+            // The fake BMC boots UEFI; asking for BIOS has the boot interface switch it and write PXELINUX.
+            ["properties"] = new JsonObject { ["capabilities"] = "boot_mode:bios" },
+            ["driver_info"] = new JsonObject
+            {
+                ["deploy_kernel"] = "http://images.example/ipa.kernel",
+                ["deploy_ramdisk"] = "http://images.example/ipa.initramfs",
+            },
+            ["instance_info"] = new JsonObject
+            {
+                ["kernel"] = "http://images.example/vmlinuz",
+                ["ramdisk"] = "http://images.example/initrd.img",
+            },
+        });
+        var uuid = (string)node["uuid"]!;
+        await server.PostAsync("/v1/ports", new JsonObject { ["node_uuid"] = uuid, ["address"] = "52:54:00:12:34:56" });
+        var validation = await server.GetAsync($"/v1/nodes/{uuid}/validate");
+        Assert.True((bool)validation["boot"]!["result"]!, validation.ToJsonString());
+        Assert.True((bool)validation["deploy"]!["result"]!, validation.ToJsonString());
+
+        Assert.Equal("manageable", (string?)(await server.ProvisionAsync(uuid, "manage"))["provision_state"]);
+        Assert.Equal("available", (string?)(await server.ProvisionAsync(uuid, "provide"))["provision_state"]);
+        var deployed = await server.ProvisionAsync(uuid, "active");
+
+        Assert.True((string?)deployed["provision_state"] == "active", deployed.ToJsonString());
+        Assert.Equal("power on", (string?)deployed["power_state"]);
+        Assert.Equal("bios", (string?)deployed["boot_mode"]);
+        var config = await File.ReadAllTextAsync(Path.Combine(server.TftpRoot, uuid, "config"));
+        Assert.StartsWith("default boot_ramdisk\n", config, StringComparison.Ordinal);
+        Assert.Contains("kernel http://images.example/vmlinuz\n", config, StringComparison.Ordinal);
+        var macLink = Path.Combine(server.TftpRoot, "pxelinux.cfg", "01-52-54-00-12-34-56");
+        Assert.Equal(config, await File.ReadAllTextAsync(macLink));
+        var bootDevice = await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device");
+        Assert.Equal("pxe", (string?)bootDevice["boot_device"]);
+        Assert.Equal(true, (bool?)bootDevice["persistent"]);
+
+        var undeployed = await server.ProvisionAsync(uuid, "deleted");
+
+        Assert.True((string?)undeployed["provision_state"] == "available", undeployed.ToJsonString());
+        Assert.Equal("power off", (string?)undeployed["power_state"]);
+        Assert.False(Directory.Exists(Path.Combine(server.TftpRoot, uuid)));
+        Assert.False(File.Exists(macLink) || new FileInfo(macLink).LinkTarget is not null);
+    }
+
+    [Fact]
+    public async Task DriverProperties_IncludeTheBootInterfacesDriverInfoKeys()
+    {
+        var properties = await server.GetAsync("/v1/drivers/fake-hardware/properties");
+
+        Assert.EndsWith("Required.", (string?)properties["deploy_kernel"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_WritesTheSharedIpxeBootScript()
+    {
+        await server.GetAsync("/v1/drivers");
+
+        Assert.True(File.Exists(Path.Combine(server.HttpRoot, "boot.ipxe")));
+    }
+}

@@ -1,0 +1,38 @@
+using Ironic.Drivers.Objects;
+
+namespace Ironic.Drivers.Pxe.Tests;
+
+/// <summary>A task over an in-memory node and ports; counts saves instead of writing anywhere.</summary>
+internal sealed class TestTaskContext(TestDriver driver, Node node, params Port[] ports) : ITaskContext
+{
+    public Node Node { get; } = node;
+
+    public List<Port> PortList { get; } = [.. ports];
+
+    public IReadOnlyList<Port> Ports => PortList;
+
+    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
+
+    public IDriver Driver => driver;
+
+    public TestDriver TestDriver => driver;
+
+    public bool Shared => false;
+
+    public string Purpose => "test";
+
+    public int Saves { get; private set; }
+
+    public Task SaveNodeAsync(CancellationToken ct)
+    {
+        Saves++;
+        return Task.CompletedTask;
+    }
+
+    public Task<Port> CreatePortAsync(Port port, CancellationToken ct)
+    {
+        port.NodeUuid = Node.Uuid;
+        PortList.Add(port);
+        return Task.FromResult(port);
+    }
+}
