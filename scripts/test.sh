@@ -8,6 +8,9 @@ results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
 dotnet test Ironic.slnx -c Release --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+# The load generator's smoke against our service (N=20); a failure fails the run. It runs before the
+# summary so that the summary stays the closing line.
+bench/smoke.sh || { echo "bench/smoke.sh failed" >&2; [ "$status" -ne 0 ] || status=1; }
 # One closing line in the form CI reads, summed over every test project.
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET

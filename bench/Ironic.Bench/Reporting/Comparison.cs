@@ -63,7 +63,8 @@ internal static class Comparison
     public static string Markdown(BenchReport ours, BenchReport reference, IReadOnlyList<RatioRow> rows)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"N = {ours.Nodes}, C = {ours.Concurrency}, microversion {ours.ApiVersion} (ours) / {reference.ApiVersion} (reference)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"N = {ours.Nodes}, C = {ours.Concurrency}, microversion {ours.ApiVersion} (ours) / {reference.ApiVersion} (reference); "
+            + $"load average at the start of each run: ours {ours.Machine.LoadAverage}, reference {reference.Machine.LoadAverage}");
         md.AppendLine();
         md.AppendLine("| scenario | metric | ours | reference | ours better by | target | met | detail (ours/reference) |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | --- | --- | --- |");

@@ -13,6 +13,9 @@ internal sealed record MachineInfo
 
     public string? Kernel { get; init; }
 
+    /// <summary>1, 5 and 15 minute load averages when the run started: other work on the machine skews the numbers.</summary>
+    public string? LoadAverage { get; init; }
+
     public static MachineInfo Read() => new()
     {
         Processors = Environment.ProcessorCount,
@@ -21,6 +24,7 @@ internal sealed record MachineInfo
             ? long.Parse(total.Split(' ')[0], CultureInfo.InvariantCulture)
             : null,
         Kernel = File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : null,
+        LoadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null,
     };
 
     private static string? FirstValue(string file, string key)

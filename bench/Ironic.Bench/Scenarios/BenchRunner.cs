@@ -13,6 +13,7 @@ internal static class BenchRunner
         // Pollers and retries come on top of the C clients; a few spare connections keep them from queueing.
         using var client = new IronicClient(options.Endpoint, options.Concurrency + 4, options.Retries, TimeSpan.FromMilliseconds(options.RetryDelayMs));
         var started = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Read();
         string? serverMax;
         try
         {
@@ -48,7 +49,8 @@ internal static class BenchRunner
 
         await Console.Error.WriteLineAsync(
             $"[{options.Label}] {options.Endpoint} (max {serverMax}, sending {client.ApiVersion}): N={options.Nodes} C={options.Concurrency} scenarios={string.Join(',', options.Scenarios)}"
-            + (idleRss is { } kb ? $" idle RSS {kb / 1024.0:0.0} MiB" : string.Empty)).ConfigureAwait(false);
+            + (idleRss is { } kb ? $" idle RSS {kb / 1024.0:0.0} MiB" : string.Empty)
+            + $" load average {machine.LoadAverage}").ConfigureAwait(false);
 
         var bench = new BenchContext(options, client, server);
         foreach (var group in GroupsToRun(options.Scenarios))
@@ -65,7 +67,7 @@ internal static class BenchRunner
             Nodes = options.Nodes,
             Concurrency = options.Concurrency,
             StartedAt = started,
-            Machine = MachineInfo.Read(),
+            Machine = machine,
             Memory = server is null ? null : new MemoryReport
             {
                 Pid = server.Pid,

@@ -54,7 +54,9 @@ internal static class LifecycleScenario
             }
         }
 
-        bench.Insert(row, await total.FinishAsync("N nodes through all four phases; wall time to the last node available; latency = a node's four phase times summed").ConfigureAwait(false));
+        var phases = bench.Results.Skip(row).ToList();
+        var result = await total.FinishAsync("N nodes through all four phases; wall time to the last node available; latency = a node's four phase times summed").ConfigureAwait(false);
+        bench.Insert(row, result with { Requests = phases.Sum(p => p.Requests), Retries = phases.Sum(p => p.Retries) });
     }
 
     private static async Task RunPhaseAsync(
