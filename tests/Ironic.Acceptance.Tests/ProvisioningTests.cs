@@ -94,6 +94,16 @@ public sealed class CleaningTests(IronicServerFixture fixture, ITestOutputHelper
         Assert.Contains("fake_fail", (string?)failed["last_error"] ?? "", StringComparison.Ordinal);
         NodeTests.AssertJson("{}", failed["clean_step"]);
 
+        // The node's history (1.78) has the error and the moves, as `node history list --long` shows them.
+        var history = await cli.RowsAsync("node", "history", "list", uuid, "--long");
+        var error = Assert.Single(history, e => (string?)e["Severity"] == "ERROR");
+        Assert.Contains("fake_fail", (string?)error["Description of the event"] ?? "", StringComparison.Ordinal);
+        Assert.Equal("cleaning", (string?)error["Event Origin Type"]);
+        Assert.Contains(history, e => (string?)e["Description of the event"] == "Node moved from provision state \"clean wait\" to \"clean failed\"."
+            || (string?)e["Description of the event"] == "Node moved from provision state \"cleaning\" to \"clean failed\".");
+        var one = await cli.ObjectAsync("node", "history", "get", uuid, (string)error["UUID"]!);
+        Assert.Equal((string?)error["Description of the event"], (string?)one["event"]);
+
         await cli.OkAsync("node", "manage", uuid, "--wait", "60");
         Assert.Equal("manageable", (string?)(await api.NodeAsync(uuid))["provision_state"]);
 

@@ -4,6 +4,7 @@ using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 using Ironic.Data;
 using Ironic.Drivers;
+using Ironic.Drivers.Objects;
 using Microsoft.Extensions.Logging;
 
 namespace Ironic.Conductor.Periodic;
@@ -19,89 +20,176 @@ public sealed partial class PowerSync(IronicStore store, TaskManager tasks, Iron
 {
     private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
 
+    // Nodes are listed a page at a time, so a large fleet is never all in memory at once.
+    private const int PageSize = 500;
+
     /// <summary>One pass over all nodes; returns how many were read successfully.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var nodes = await store.Nodes.ListAsync(new ListQuery
-        {
-            Filters = [Filter.Eq("maintenance", false), new Filter("reservation", FilterOp.IsNull)],
-            Limit = int.MaxValue,
-        }, ct).ConfigureAwait(false);
         var read = 0;
-        await Parallel.ForEachAsync(
-            nodes.Where(n => n.ProvisionState is null || ProvisionStateMachine.StableStates.Contains(n.ProvisionState)),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Conductor.SyncPowerStateWorkers, CancellationToken = ct },
-            async (node, token) =>
+        string? marker = null;
+        while (true)
+        {
+            var page = await store.Nodes.ListAsync(new ListQuery
             {
-                if (await SyncAsync(node.Uuid, token).ConfigureAwait(false))
+                Filters = [Filter.Eq("maintenance", false), new Filter("reservation", FilterOp.IsNull)],
+                Limit = PageSize,
+                MarkerUuid = marker,
+            }, ct).ConfigureAwait(false);
+            await Parallel.ForEachAsync(
+                page.Where(n => Syncable(n)),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Conductor.SyncPowerStateWorkers, CancellationToken = ct },
+                async (node, token) =>
                 {
-                    Interlocked.Increment(ref read);
-                }
-            }).ConfigureAwait(false);
-        return read;
+                    if (await SyncAsync(node.Uuid, token).ConfigureAwait(false))
+                    {
+                        Interlocked.Increment(ref read);
+                    }
+                }).ConfigureAwait(false);
+            if (page.Count < PageSize)
+            {
+                return read;
+            }
+
+            marker = page[^1].Uuid;
+        }
     }
 
+    private static bool Syncable(Node n) =>
+        !n.Maintenance && n.TargetPowerState is null && (n.ProvisionState is null || ProvisionStateMachine.StableStates.Contains(n.ProvisionState));
+
+    /// <summary>
+    /// Reads under a shared lock, as Ironic does, so a pass never blocks API requests on nodes whose state
+    /// is as recorded; only a node that needs a change is locked exclusively, and re-checked under that lock.
+    /// </summary>
     private async Task<bool> SyncAsync(string uuid, CancellationToken ct)
     {
-        NodeTask task;
+        string? recorded;
+        string actual;
+        string? failure = null;
         try
         {
-            task = await tasks.AcquireAsync(uuid, "power state sync", ct: ct).ConfigureAwait(false);
+            await using var shared = await tasks.AcquireAsync(uuid, "power state sync", shared: true, ct).ConfigureAwait(false);
+            recorded = shared.Node.PowerState;
+            actual = "";
+            try
+            {
+                var power = shared.Driver.Power;
+                await power.ValidateAsync(shared, ct).ConfigureAwait(false);
+                actual = await power.GetPowerStateAsync(shared, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = Scrubbed(e, shared.Node);
+            }
         }
-        catch (Exception e) when (e is NodeLocked or NodeNotFound)
+        catch (NodeNotFound)
         {
             return false;
+        }
+
+        if (failure is not null)
+        {
+            await RecordFailureAsync(uuid, failure, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        failures.TryRemove(uuid, out _);
+        if (actual == recorded)
+        {
+            return true;
+        }
+
+        var task = await ExclusiveAsync(uuid, ct).ConfigureAwait(false);
+        if (task is null)
+        {
+            return true;
         }
 
         await using (task)
         {
             var node = task.Node;
+            if (!Syncable(node) || node.PowerState != recorded)
+            {
+                // Someone else acted on the node since it was read: their change wins.
+                return true;
+            }
+
             try
             {
-                var power = task.Driver.Power;
-                await power.ValidateAsync(task, ct).ConfigureAwait(false);
-                var actual = await power.GetPowerStateAsync(task, ct).ConfigureAwait(false);
-                failures.TryRemove(uuid, out _);
                 if (node.PowerState is null)
                 {
                     node.PowerState = actual;
-                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
                 }
-                else if (actual != node.PowerState)
+                else if (options.Conductor.ForcePowerStateDuringSync)
                 {
-                    if (options.Conductor.ForcePowerStateDuringSync)
-                    {
-                        LogForcing(uuid, actual, node.PowerState);
-                        await power.SetPowerStateAsync(task, node.PowerState, null, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        LogChanged(uuid, node.PowerState, actual);
-                        node.PowerState = actual;
-                    }
-
-                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
+                    LogForcing(uuid, actual, node.PowerState);
+                    await task.Driver.Power.SetPowerStateAsync(task, node.PowerState, null, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    LogChanged(uuid, node.PowerState, actual);
+                    node.PowerState = actual;
                 }
 
+                await task.SaveNodeAsync(ct).ConfigureAwait(false);
                 return true;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var count = failures.AddOrUpdate(uuid, 1, (_, n) => n + 1);
-                var error = Ironic.Common.Validation.Secrets.Scrub(e.Message, node.DriverInfo, node.InstanceInfo);
-                LogReadFailed(uuid, count, error);
-                if (count >= Math.Max(1, options.Conductor.PowerStateSyncMaxRetries))
-                {
-                    node.Maintenance = true;
-                    node.Fault = "power failure";
-                    node.MaintenanceReason = $"During sync_power_state, max retries exceeded for node {uuid}, node state {node.PowerState ?? "None"} " +
-                        $"could not be confirmed: {error}. Switching node to maintenance mode; fix the BMC, then unset maintenance.";
-                    node.PowerState = null;
-                    failures.TryRemove(uuid, out _);
-                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
-                }
-
+                await RecordFailureAsync(uuid, Scrubbed(e, node), ct, task).ConfigureAwait(false);
                 return false;
+            }
+        }
+    }
+
+    private static string Scrubbed(Exception e, Node node) =>
+        Ironic.Common.Validation.Secrets.Scrub(e.Message, node.DriverInfo, node.InstanceInfo);
+
+    private async Task<NodeTask?> ExclusiveAsync(string uuid, CancellationToken ct)
+    {
+        try
+        {
+            return await tasks.AcquireAsync(uuid, "power state sync", ct: ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NodeLocked or NodeNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Counts a failed read; after too many in a row the node goes into maintenance (fault "power failure").</summary>
+    private async Task RecordFailureAsync(string uuid, string error, CancellationToken ct, NodeTask? held = null)
+    {
+        var count = failures.AddOrUpdate(uuid, 1, (_, n) => n + 1);
+        var task = held ?? (count >= Math.Max(1, options.Conductor.PowerStateSyncMaxRetries) ? await ExclusiveAsync(uuid, ct).ConfigureAwait(false) : null);
+        var node = task?.Node;
+        LogReadFailed(uuid, count, error);
+        if (task is null || node is null || count < Math.Max(1, options.Conductor.PowerStateSyncMaxRetries))
+        {
+            return;
+        }
+
+        try
+        {
+            if (node.Maintenance)
+            {
+                return;
+            }
+
+            node.Maintenance = true;
+            node.Fault = "power failure";
+            node.MaintenanceReason = $"During sync_power_state, max retries exceeded for node {uuid}, node state {node.PowerState ?? "None"} " +
+                $"could not be confirmed: {error}. Switching node to maintenance mode; fix the BMC, then unset maintenance.";
+            node.PowerState = null;
+            failures.TryRemove(uuid, out _);
+            await task.SaveNodeAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (held is null)
+            {
+                await task.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
