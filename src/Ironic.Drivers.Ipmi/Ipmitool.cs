@@ -143,13 +143,18 @@ internal sealed partial class Ipmitool(IpmiOptions options, TimeProvider time, I
         return (tries, interval);
     }
 
-    /// <summary>What one run may take: the retry timeout with kill_on_timeout, else room for ipmitool's own retries too.</summary>
+    /// <summary>
+    /// What one run may take before it is killed: never less than ipmitool's own retries need (-R/-N, its
+    /// timeout growing a second per retry, plus start-up), and with kill_on_timeout no more than that or
+    /// the retry timeout; without it, both together. Either way a silent BMC cannot hold a worker for ever.
+    /// </summary>
     private TimeSpan HardLimit()
     {
         var (retries, interval) = Timing();
         var ipmitoolBudget = TimeSpan.FromSeconds(((retries + 1) * (interval + retries)) + 2);
-        var limit = options.KillOnTimeout ? options.CommandRetryTimeout : options.CommandRetryTimeout + ipmitoolBudget;
-        return limit < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : limit;
+        return options.KillOnTimeout
+            ? (options.CommandRetryTimeout > ipmitoolBudget ? options.CommandRetryTimeout : ipmitoolBudget)
+            : options.CommandRetryTimeout + ipmitoolBudget;
     }
 
     private async Task<IpmitoolResult> RunAsync(IpmiDriverInfo info, IReadOnlyList<string> words, CancellationToken ct)

@@ -25,7 +25,7 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
 
     public int Port(int node) => BasePort + node;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         // start.sh refuses a busy port; another base is tried then (other suites may hold some).
         for (var attempt = 0; ; attempt++)
@@ -46,7 +46,7 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await RunAsync("stop.sh", StateDir);
         try
