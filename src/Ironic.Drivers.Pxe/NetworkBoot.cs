@@ -303,6 +303,11 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
             return source;
         }
 
+        if (!File.Exists(local))
+        {
+            throw new InvalidParameterValue($"The {label} image {local} of node {nodeUuid} does not exist on conductor {options.Host}.");
+        }
+
         var link = Path.Combine(NodeDir(nodeUuid), label);
         EnsureDirectory(NodeDir(nodeUuid));
         DeleteFile(link);

@@ -17,6 +17,9 @@ internal sealed record PxeOptions
 
     public string TftpServer { get; init; } = "127.0.0.1";
 
+    /// <summary>The conductor's host name, for messages about its local files.</summary>
+    public string Host { get; init; } = "";
+
     public string KernelAppendParams { get; init; } = DefaultKernelAppendParams;
 
     /// <summary><c>[pxe] ipxe_timeout</c> in seconds; 0 means none.</summary>
@@ -50,6 +53,7 @@ internal sealed record PxeOptions
             TftpRoot = Path.GetFullPath(c.OptionalString("pxe", "tftp_root") ?? Path.Combine(services.StatePath, "tftpboot")),
             HttpRoot = Path.GetFullPath(c.OptionalString("deploy", "http_root") ?? Path.Combine(services.StatePath, "httpboot")),
             HttpUrl = string.IsNullOrEmpty(url) ? null : url,
+            Host = services.Host,
             TftpServer = c.OptionalString("pxe", "tftp_server") ?? c.OptionalString("DEFAULT", "my_ip") ?? "127.0.0.1",
             KernelAppendParams = c.String("pxe", "kernel_append_params", DefaultKernelAppendParams),
             IpxeTimeout = c.Int("pxe", "ipxe_timeout", 0, min: 0),

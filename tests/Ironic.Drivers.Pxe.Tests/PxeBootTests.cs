@@ -115,6 +115,19 @@ public sealed class PxeBootTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareRamdisk_LocalImageMissing_NamesItAndWritesNoConfig()
+    {
+        var node = Nodes.Node();
+        node.DriverInfo["deploy_kernel"] = "/nonexistent/ipa.kernel";
+        var task = Nodes.PxeTask(services, node);
+
+        var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
+
+        Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor pxe-test-host.", e.Message);
+        Assert.False(File.Exists(ConfigPath));
+    }
+
+    [Fact]
     public async Task PrepareRamdisk_KernelAppendParams_DriverInfoOverridesConfigurationWithDefaultPlaceholder()
     {
         using var configured = new TestServices(("pxe.kernel_append_params", "console=ttyS0"));
