@@ -7,7 +7,11 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
 {
     private const string Root = "/redfish/v1";
 
-    public Reply Route(string method, string path, JsonObject? body)
+    public Reply Route(string method, string path, JsonObject? body) =>
+        Resolve(method, path, body)
+        ?? (method != "GET" && Resolve("GET", path, null) is { Status: < 400 } ? Reply.MethodNotAllowed(method, path) : Reply.NotFound(path));
+
+    private Reply? Resolve(string method, string path, JsonObject? body)
     {
         if (path == "/redfish")
         {
@@ -73,7 +77,7 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
             }),
             _ => null,
         };
-        return reply ?? (Exists(path) ? Reply.MethodNotAllowed(method, path) : Reply.NotFound(path));
+        return reply;
     }
 
     private Reply? SystemRoute(string method, SimulatedSystem system, string[] rest, JsonObject? body) => (method, rest) switch
@@ -123,8 +127,6 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
         system.SecureBootEnabled = enable;
         return Reply.NoContent;
     }
-
-    private bool Exists(string path) => Route("GET", path, null) is { Status: < 400 };
 
     private JsonObject ServiceRoot() => new()
     {
