@@ -58,6 +58,55 @@ public sealed class EndToEndTests(IronicServer server) : IClassFixture<IronicSer
     }
 
     [Fact]
+    public async Task RamdiskDeployWithIpxeAndBootIso_SanbootsItFromTheHttpRootThenUndeployRemovesIt()
+    {
+        var node = await server.PostAsync("/v1/nodes", new JsonObject
+        {
+            ["driver"] = "fake-hardware",
+            ["name"] = "ipxe-e2e",
+            ["boot_interface"] = "ipxe",
+            ["deploy_interface"] = "ramdisk",
+            ["automated_clean"] = false,
+            ["instance_info"] = new JsonObject { ["boot_iso"] = "http://images.example/live.iso" },
+        });
+        var uuid = (string)node["uuid"]!;
+        await server.PostAsync("/v1/ports", new JsonObject { ["node_uuid"] = uuid, ["address"] = "52:54:00:12:34:57" });
+
+        await server.ProvisionAsync(uuid, "manage");
+        await server.ProvisionAsync(uuid, "provide");
+        var deployed = await server.ProvisionAsync(uuid, "active");
+
+        Assert.True((string?)deployed["provision_state"] == "active", deployed.ToJsonString());
+        var script = await File.ReadAllTextAsync(Path.Combine(server.HttpRoot, "pxelinux.cfg", "52-54-00-12-34-57"));
+        Assert.Contains("\ngoto boot_ramdisk\n", script, StringComparison.Ordinal);
+        Assert.Contains("\nsanboot http://images.example/live.iso\n", script, StringComparison.Ordinal);
+
+        var undeployed = await server.ProvisionAsync(uuid, "deleted");
+
+        Assert.True((string?)undeployed["provision_state"] == "available", undeployed.ToJsonString());
+        Assert.False(Directory.Exists(Path.Combine(server.HttpRoot, uuid)));
+        Assert.True(File.Exists(Path.Combine(server.HttpRoot, "boot.ipxe")));
+    }
+
+    [Fact]
+    public async Task Validate_NodeWithoutPortsOrImages_ReportsIronicsMessages()
+    {
+        var node = await server.PostAsync("/v1/nodes", new JsonObject
+        {
+            ["driver"] = "fake-hardware",
+            ["boot_interface"] = "pxe",
+            ["deploy_interface"] = "ramdisk",
+        });
+        var uuid = (string)node["uuid"]!;
+
+        var validation = await server.GetAsync($"/v1/nodes/{uuid}/validate");
+
+        Assert.False((bool)validation["boot"]!["result"]!);
+        Assert.Equal($"Node {uuid} does not have any port associated with it", (string?)validation["boot"]!["reason"]);
+        Assert.False((bool)validation["deploy"]!["result"]!);
+    }
+
+    [Fact]
     public async Task DriverProperties_IncludeTheBootInterfacesDriverInfoKeys()
     {
         var properties = await server.GetAsync("/v1/drivers/fake-hardware/properties");
