@@ -23,6 +23,7 @@ public sealed class NodeHistoryTests(ApiServer server)
 
         var list = (await server.GetAsync($"/v1/nodes/{uuid}/history")).Json["history"]!.AsArray();
         var detail = (await server.GetAsync($"/v1/nodes/{uuid}/history?detail=true")).Json["history"]!.AsArray();
+        var detailPath = (await server.GetAsync($"/v1/nodes/{uuid}/history/detail")).Json["history"]!.AsArray();
 
         Assert.Equal(
             ["Node moved from provision state \"enroll\" to \"verifying\".", "Node moved from provision state \"verifying\" to \"manageable\"."],
@@ -30,6 +31,7 @@ public sealed class NodeHistoryTests(ApiServer server)
         Assert.Equal(["uuid", "created_at", "severity", "event", "links"], list[0]!.AsObject().Select(kv => kv.Key));
         Assert.All(list, e => Assert.Equal("INFO", (string?)e!["severity"]));
         Assert.Equal(["verify", "provisioning"], detail.Select(e => (string?)e!["event_type"]));
+        Assert.Equal(detail.ToJsonString(), detailPath.ToJsonString());
         Assert.All(detail, e => Assert.Equal(ApiServer.Host, (string?)e!["conductor"]));
         Assert.EndsWith($"/v1/nodes/{uuid}/history/{list[0]!["uuid"]}", (string?)list[0]!["links"]![0]!["href"]);
     }

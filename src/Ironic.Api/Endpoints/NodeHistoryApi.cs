@@ -21,18 +21,21 @@ public static class NodeHistoryApi
 
     public static IEndpointRouteBuilder MapNodeHistoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/nodes/{ident}/history", ListAsync);
+        app.MapGet("/v1/nodes/{ident}/history", (HttpContext h, ApiContext api, string ident) => ListAsync(h, api, ident, detailPath: false));
+        // python-ironicclient's `node history list --long` asks for .../history/detail, which Ironic
+        // itself takes for an event named "detail" (404); here it is the detailed list.
+        app.MapGet("/v1/nodes/{ident}/history/detail", (HttpContext h, ApiContext api, string ident) => ListAsync(h, api, ident, detailPath: true));
         app.MapGet("/v1/nodes/{ident}/history/{eventUuid}", GetAsync);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ApiContext api, string ident)
+    private static async Task<IResult> ListAsync(HttpContext http, ApiContext api, string ident, bool detailPath)
     {
         var version = Require(http);
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
         var q = http.Request.Query;
         ListParameters.OnlyAllow(q, ["detail", "marker", "limit"]);
-        var detail = q["detail"].ToString() is { Length: > 0 } d && QueryBool.Parse("detail", d);
+        var detail = detailPath || q["detail"].ToString() is { Length: > 0 } d && QueryBool.Parse("detail", d);
         var limit = api.Options.Api.MaxLimit;
         if (q.ContainsKey("limit"))
         {
