@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Ironic.Conductor.Periodic;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ironic.Drivers.Redfish.Tests;
+
+/// <summary>The redfish hardware type through the real API and conductor, against the emulator.</summary>
+public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<RedfishApiServer>
+{
+    [Fact]
+    public async Task ARedfishNode_Validates_PowersOnAndOff_AndSetsItsBootDevice()
+    {
+        var system = server.NextSystem();
+        var uuid = await server.EnrollAsync(system);
+        var node = await server.GetAsync($"/v1/nodes/{uuid}");
+        Assert.Equal(["redfish", "redfish", "redfish", "redfish"],
+            new[] { "power_interface", "management_interface", "bios_interface", "inspect_interface" }.Select(k => (string?)node[k]));
+        Assert.Equal("******", (string?)node["driver_info"]!["redfish_password"]);
+
+        var validation = await server.GetAsync($"/v1/nodes/{uuid}/validate");
+        foreach (var kind in new[] { "power", "management", "bios", "inspect" })
+        {
+            Assert.True((bool)validation[kind]!["result"]!, validation.ToJsonString());
+        }
+
+        Assert.Equal("power on", (string?)(await server.PowerAsync(uuid, "power on"))["power_state"]);
+        Assert.Equal("On", system.PowerState);
+
+        await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/management/boot_device", new JsonObject { ["boot_device"] = "pxe", ["persistent"] = true }, 204);
+        Assert.Equal(("Pxe", "Continuous"), (system.BootTarget, system.BootEnabled));
+        var device = await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device");
+        Assert.Equal(("pxe", true), ((string?)device["boot_device"], (bool?)device["persistent"]));
+        var supported = await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device/supported");
+        Assert.Equal(["pxe", "disk", "cdrom", "bios"], supported["supported_boot_devices"]!.AsArray().Select(d => (string?)d));
+
+        var rebooted = await server.PowerAsync(uuid, "rebooting");
+        Assert.Equal("power on", (string?)rebooted["power_state"]);
+        Assert.Equal(("On", "Pxe"), (system.LastResetType, system.LastBootTarget));
+
+        Assert.Equal("power off", (string?)(await server.PowerAsync(uuid, "power off"))["power_state"]);
+        Assert.Equal("Off", system.PowerState);
+    }
+
+    [Fact]
+    public async Task APowerChangeTheBmcRefuses_IsTheNodesLastError_WithoutThePassword()
+    {
+        var system = server.NextSystem();
+        var uuid = await server.EnrollAsync(system);
+        var patched = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/driver_info/redfish_password", ["value"] = "not-the-api-s3cret" });
+        using (var request = new HttpRequestMessage(HttpMethod.Patch, $"/v1/nodes/{uuid}") { Content = System.Net.Http.Json.JsonContent.Create(patched) })
+        using (var reply = await server.Http.SendAsync(request))
+        {
+            Assert.True(reply.IsSuccessStatusCode, await reply.Content.ReadAsStringAsync());
+        }
+
+        var node = await server.PowerAsync(uuid, "power on");
+
+        var error = (string?)node["last_error"];
+        Assert.NotNull(error);
+        Assert.Contains("401", error);
+        Assert.DoesNotContain("not-the-api-s3cret", error);
+        Assert.Equal("Off", system.PowerState);
+    }
+
+    [Fact]
+    public async Task Inspection_RecordsTheHardwareProperties_AndCreatesPorts()
+    {
+        var system = server.NextSystem();
+        var uuid = await server.EnrollAsync(system);
+        Assert.Equal("manageable", (string?)(await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" }))["provision_state"]);
+
+        var node = await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "inspect" });
+
+        Assert.True((string?)node["provision_state"] == "manageable", node.ToJsonString());
+        Assert.Null((string?)node["last_error"]);
+        var p = node["properties"]!;
+        Assert.Equal((32, "x86_64", "32768", "446"), ((int)p["cpus"]!, (string?)p["cpu_arch"], (string?)p["memory_mb"], (string?)p["local_gb"]));
+        Assert.Equal("boot_mode:uefi", (string?)p["capabilities"]);
+        var ports = await server.GetAsync($"/v1/ports?node={uuid}");
+        Assert.Equal(system.Nics.Select(n => n.Mac).Order(), ports["ports"]!.AsArray().Select(port => (string?)port!["address"]).Order());
+
+        // A second inspection finds the same NICs and creates nothing new.
+        await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "inspect" });
+        Assert.Equal(2, (await server.GetAsync($"/v1/ports?node={uuid}"))["ports"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ManualCleaning_AppliesBiosSettings_ThroughTheCleanStep()
+    {
+        var system = server.NextSystem();
+        var uuid = await server.EnrollAsync(system);
+        await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" });
+
+        var node = await server.ProvisionAsync(uuid, new JsonObject
+        {
+            ["target"] = "clean",
+            ["clean_steps"] = new JsonArray(new JsonObject
+            {
+                ["interface"] = "bios",
+                ["step"] = "apply_configuration",
+                ["args"] = new JsonObject
+                {
+                    ["settings"] = new JsonArray(new JsonObject { ["name"] = "ProcTurboMode", ["value"] = "Disabled" }),
+                },
+            }),
+        });
+
+        Assert.True((string?)node["provision_state"] == "manageable", node.ToJsonString());
+        Assert.Equal("Disabled", system.BiosAttributes["ProcTurboMode"]);
+        Assert.True(system.Boots >= 1);
+    }
+
+    [Fact]
+    public async Task PowerSync_OverFiftyRedfishNodes_RecordsWhatTheBmcsReport()
+    {
+        var systems = Enumerable.Range(0, 50).Select(_ => server.NextSystem()).ToList();
+        var uuids = new List<string>();
+        foreach (var system in systems)
+        {
+            uuids.Add(await server.EnrollAsync(system));
+        }
+
+        var sync = server.Services.GetRequiredService<PowerSync>();
+        Assert.True(await sync.RunOnceAsync(default) >= 50);
+        Assert.All(await RecordedAsync(uuids), state => Assert.Equal("power off", state));
+
+        // Behind Ironic's back: half the machines are switched on at their BMCs.
+        for (var i = 0; i < systems.Count; i += 2)
+        {
+            systems[i].PowerState = "On";
+        }
+
+        Assert.True(await sync.RunOnceAsync(default) >= 50);
+
+        var recorded = await RecordedAsync(uuids);
+        Assert.Equal(systems.Select(s => s.PowerState == "On" ? "power on" : "power off"), recorded);
+    }
+
+    private async Task<List<string?>> RecordedAsync(IEnumerable<string> uuids)
+    {
+        var states = new List<string?>();
+        foreach (var uuid in uuids)
+        {
+            states.Add((string?)(await server.GetAsync($"/v1/nodes/{uuid}"))["power_state"]);
+        }
+
+        return states;
+    }
+}
