@@ -15,8 +15,8 @@ public sealed class ManualManagementHardware : GenericHardware
 
     public override IReadOnlyList<string> SupportedVendorInterfaces => ["no-vendor"];
 
-    // "fake" is appended only because ipxe/pxe boot and direct/ramdisk deploy are not implemented
-    // yet: without it no node of this type could be enrolled. Remove it when those interfaces land.
+    // "fake" comes last so this type stays usable where the Ironic.Drivers.Pxe plugin (ipxe, pxe,
+    // ramdisk) is not loaded, e.g. a host with only this plugin; "direct" needs the agent, not built yet.
     public override IReadOnlyList<string> SupportedBootInterfaces => [.. base.SupportedBootInterfaces, "fake"];
 
     public override IReadOnlyList<string> SupportedDeployInterfaces => [.. base.SupportedDeployInterfaces, "fake"];
