@@ -5,7 +5,7 @@ namespace MyVendor.BareMetal;
 /// <summary>
 /// Hardware driven through a pretend BMC. Power, management and vendor are its own; every other kind
 /// comes from <see cref="GenericHardware"/>. Each list is most preferred first, and names that no
-/// loaded plugin provides (<c>ipmitool</c>, today) are never chosen.
+/// loaded plugin provides are never chosen.
 /// </summary>
 [HardwareType("my-hardware")]
 public sealed class MyHardware : GenericHardware
@@ -17,9 +17,9 @@ public sealed class MyHardware : GenericHardware
     // The vendor passthru methods; "no-vendor" keeps the type usable where example-vendor is not enabled.
     public override IReadOnlyList<string> SupportedVendorInterfaces => ["example-vendor", "no-vendor"];
 
-    // GenericHardware's boot (ipxe, pxe) and deploy (direct, ramdisk, ...) interfaces are not built
-    // yet. Without "fake" last, this type would have no enabled boot or deploy implementation and
-    // ironic would refuse to start with it enabled. Drop both overrides when those interfaces land.
+    // GenericHardware's boot (ipxe, pxe) and deploy (direct, ramdisk, ...) come first; "fake" last keeps
+    // the type usable for trying the sample on a host where none of those is enabled (a node then
+    // needs --boot-interface fake --deploy-interface fake, as pxe would ask for ports and images).
     public override IReadOnlyList<string> SupportedBootInterfaces => [.. base.SupportedBootInterfaces, "fake"];
 
     public override IReadOnlyList<string> SupportedDeployInterfaces => [.. base.SupportedDeployInterfaces, "fake"];
