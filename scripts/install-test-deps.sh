@@ -11,6 +11,8 @@ command -v ipmitool >/dev/null || need+=(ipmitool)
 command -v ss >/dev/null || need+=(iproute2)
 # pxe boot tests: GRUB checks the syntax of the configuration written for UEFI nodes
 command -v grub-script-check >/dev/null || need+=(grub-common)
+# redfish tests: DMTF's redfishtool checks the Redfish BMC emulator
+command -v redfishtool >/dev/null || need+=(redfishtool)
 if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test dependencies: ${need[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

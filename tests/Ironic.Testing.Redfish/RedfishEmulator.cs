@@ -67,6 +67,9 @@ public sealed class RedfishEmulator : IAsyncDisposable
     /// <summary>False: session login is refused (405), as on BMCs that only do Basic.</summary>
     public bool SessionsEnabled { get; set; } = true;
 
+    /// <summary>False: requests without credentials are served too (for third-party clients run without a password on their command line).</summary>
+    public bool RequireAuthentication { get; set; } = true;
+
     /// <summary>True: every connection is dropped without an answer, as a BMC that hung.</summary>
     public bool IsDown { get; set; }
 
@@ -242,7 +245,7 @@ public sealed class RedfishEmulator : IAsyncDisposable
     {
         var open = (method == "GET" && path is "/redfish" or "/redfish/v1")
             || (method == "POST" && path == "/redfish/v1/SessionService/Sessions");
-        if (!open && auth == "none")
+        if (!open && auth == "none" && RequireAuthentication)
         {
             return Reply.Error(401, "Base.1.8.NoValidSession", "Authentication required.");
         }
