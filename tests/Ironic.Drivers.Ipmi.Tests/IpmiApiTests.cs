@@ -119,6 +119,61 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RamdiskDeploy_WithPxe_PowersTheMachineOnBootingFromPxe_AndUndeployPowersItOff()
+    {
+        server.SetChassis(4, power: "0", boot: "none");
+        var info = server.DriverInfo(4);
+        info["deploy_kernel"] = "http://images.example/ipa.kernel";
+        info["deploy_ramdisk"] = "http://images.example/ipa.initramfs";
+        var (status, created) = await server.SendAsync(HttpMethod.Post, "/v1/nodes", new JsonObject
+        {
+            ["driver"] = "ipmi",
+            ["driver_info"] = info,
+            ["automated_clean"] = false,
+            ["instance_info"] = new JsonObject { ["kernel"] = "http://images.example/vmlinuz", ["ramdisk"] = "http://images.example/initrd.img" },
+        });
+        Assert.True(status == 201, created?.ToJsonString());
+        var uuid = (string)created!["uuid"]!;
+        Assert.Equal("pxe", (string?)created["boot_interface"]);
+        Assert.Equal("ramdisk", (string?)created["deploy_interface"]);
+        (status, var port) = await server.SendAsync(HttpMethod.Post, "/v1/ports", new JsonObject { ["node_uuid"] = uuid, ["address"] = "52:54:00:aa:00:04" });
+        Assert.True(status == 201, port?.ToJsonString());
+
+        foreach (var (target, expected) in new[] { ("manage", "manageable"), ("provide", "available"), ("active", "active") })
+        {
+            (status, var body) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/provision", new JsonObject { ["target"] = target });
+            Assert.True(status == 202, body?.ToJsonString());
+            var node = await WaitForStableAsync(uuid);
+            Assert.True((string?)node["provision_state"] == expected, node.ToJsonString());
+        }
+
+        Assert.Equal("1", server.Chassis(4)["power"]);
+        Assert.Equal("pxe", server.Chassis(4)["boot"]);
+        Assert.Equal("power on", (string?)(await server.GetNodeAsync(uuid))["power_state"]);
+
+        (status, _) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/provision", new JsonObject { ["target"] = "deleted" });
+        Assert.Equal(202, status);
+        var undeployed = await WaitForStableAsync(uuid);
+        Assert.True((string?)undeployed["provision_state"] == "available", undeployed.ToJsonString());
+        Assert.Equal("0", server.Chassis(4)["power"]);
+    }
+
+    /// <summary>Polls until the node has no target provision state (the conductor's workers may chain steps).</summary>
+    private async Task<JsonObject> WaitForStableAsync(string uuid)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            await server.WhenIdleAsync();
+            var node = await server.GetNodeAsync(uuid);
+            if (node["target_provision_state"] is null || DateTime.UtcNow > deadline)
+            {
+                return node;
+            }
+        }
+    }
+
+    [Fact]
     public async Task PowerOn_OfANodeWhoseBmcIsDown_FailsNamingTheBmc_WithoutThePassword()
     {
         var info = server.DriverInfo(0);

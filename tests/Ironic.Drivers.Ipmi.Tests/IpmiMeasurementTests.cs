@@ -11,7 +11,7 @@ namespace Ironic.Drivers.Ipmi.Tests;
 [Collection(IpmiApiCollection.Name)]
 public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper output)
 {
-    private const int Samples = 20;
+    private const int Samples = 11;
 
     [Fact]
     public async Task PowerStateRead_AtDriverLevel_TakesOneIpmitoolRun()

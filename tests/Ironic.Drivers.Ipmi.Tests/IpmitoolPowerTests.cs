@@ -88,7 +88,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
         // "Unspecified error" to every power change (root ignores file modes, not this).
         bmcs.SetChassis(2, power: "0");
         var before = bmcs.Events(2).Count;
-        var blocker = Directory.CreateDirectory(Path.Combine(bmcs.StateDir, "node2", "chassis.tmp"));
+        var blocker = Directory.CreateDirectory(Path.Combine(bmcs.NodeDir(2), "chassis.tmp"));
         try
         {
             var task = TestTaskContext.ForBmc(driver, bmcs, 2);

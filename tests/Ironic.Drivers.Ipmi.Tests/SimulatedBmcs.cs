@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Ironic.Drivers.Ipmi.Tests;
@@ -6,7 +7,7 @@ namespace Ironic.Drivers.Ipmi.Tests;
 /// <summary>
 /// Real OpenIPMI <c>ipmi_sim</c> BMCs, started with the repository's tests/bmc/ipmi/start.sh on free
 /// loopback UDP ports in a temp state directory, and stopped (by the PIDs start.sh recorded) with stop.sh.
-/// Node i answers on <see cref="Port"/>(i); its chassis state is STATE_DIR/node&lt;i&gt;/chassis.
+/// Node i answers on <see cref="Port"/>(i); its chassis state is in <see cref="NodeDir"/>(i)/chassis.
 /// </summary>
 public abstract class SimulatedBmcs(int count) : IAsyncLifetime
 {
@@ -25,30 +26,43 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
 
     public int Port(int node) => BasePort + node;
 
+    // start.sh checks readiness one BMC after another; shards of ten start side by side.
+    private const int ShardSize = 10;
+
+    private int Shards => (Count + ShardSize - 1) / ShardSize;
+
+    private string ShardDir(int shard) => Path.Combine(StateDir, "shard" + shard);
+
+    /// <summary>The directory start.sh made for node <paramref name="node"/> (chassis, events.log, sim.log).</summary>
+    public string NodeDir(int node) => Path.Combine(ShardDir(node / ShardSize), "node" + (node % ShardSize));
+
     public virtual async Task InitializeAsync()
     {
         // start.sh refuses a busy port; another base is tried then (other suites may hold some).
         for (var attempt = 0; ; attempt++)
         {
             BasePort = Random.Shared.Next(20000, 60000 - Count);
-            var (code, output) = await RunAsync("start.sh", Count.ToString(System.Globalization.CultureInfo.InvariantCulture), BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture), StateDir);
-            if (code == 0)
+            var results = await Task.WhenAll(Enumerable.Range(0, Shards).Select(k => RunAsync("start.sh",
+                Math.Min(ShardSize, Count - (k * ShardSize)).ToString(CultureInfo.InvariantCulture),
+                (BasePort + (k * ShardSize)).ToString(CultureInfo.InvariantCulture),
+                ShardDir(k))));
+            if (results.All(r => r.Code == 0))
             {
                 return;
             }
 
-            await RunAsync("stop.sh", StateDir);
+            await StopAsync();
             Directory.Delete(StateDir, recursive: true);
             if (attempt == 4)
             {
-                throw new InvalidOperationException($"ipmi_sim BMCs did not start: {output}");
+                throw new InvalidOperationException($"ipmi_sim BMCs did not start: {string.Join("; ", results.Select(r => r.Output))}");
             }
         }
     }
 
     public virtual async Task DisposeAsync()
     {
-        await RunAsync("stop.sh", StateDir);
+        await StopAsync();
         try
         {
             Directory.Delete(StateDir, recursive: true);
@@ -59,15 +73,18 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
         }
     }
 
+    private Task StopAsync() =>
+        Task.WhenAll(Enumerable.Range(0, Shards).Where(k => Directory.Exists(ShardDir(k))).Select(k => RunAsync("stop.sh", ShardDir(k))));
+
     /// <summary>The node's chassis file as a dictionary: power (0|1), boot, resets.</summary>
     public Dictionary<string, string> Chassis(int node) =>
-        File.ReadAllLines(Path.Combine(StateDir, "node" + node, "chassis"))
+        File.ReadAllLines(Path.Combine(NodeDir(node), "chassis"))
             .Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 
     /// <summary>Changes the simulated machine's state behind the driver's back.</summary>
     public void SetChassis(int node, string power, string boot = "none")
     {
-        var path = Path.Combine(StateDir, "node" + node, "chassis");
+        var path = Path.Combine(NodeDir(node), "chassis");
         File.WriteAllText(path + ".test", $"power={power}\nboot={boot}\nresets=0\n");
         File.Move(path + ".test", path, overwrite: true);
     }
@@ -75,7 +92,7 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
     /// <summary>What the BMC was told, one "<c>what value</c>" per request (the epoch column dropped).</summary>
     public IReadOnlyList<string> Events(int node)
     {
-        var path = Path.Combine(StateDir, "node" + node, "events.log");
+        var path = Path.Combine(NodeDir(node), "events.log");
         return File.Exists(path) ? [.. File.ReadAllLines(path).Select(l => l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..])] : [];
     }
 
