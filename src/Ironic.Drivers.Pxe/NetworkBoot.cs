@@ -155,14 +155,23 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         await BootManagement.ConfigureSecureBootAsync(task, enable: false, logger, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Removes the node's configuration, its directory and its MAC links; missing files are fine.</summary>
+    /// <summary>
+    /// Removes the node's directory and every MAC link to its configuration: those of its current ports
+    /// and any left by ports deleted since (found by their target). A link to another node's
+    /// configuration (a MAC address moved to it) is left alone. Missing files are fine.
+    /// </summary>
     public void RemoveFiles(ITaskContext task)
     {
-        foreach (var port in task.Ports)
+        var config = ConfigPath(task.Node.Uuid);
+        var candidates = task.Ports.SelectMany(MacPaths)
+            .Concat(Files(Path.Combine(Root, options.ConfigSubdir)))
+            .Concat(Files(Root))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var link in candidates)
         {
-            foreach (var path in MacPaths(port))
+            if (new FileInfo(link).LinkTarget is { } target && Path.GetFullPath(target, Path.GetDirectoryName(link)!) == config)
             {
-                BootFiles.Delete(path);
+                BootFiles.Delete(link);
             }
         }
 
@@ -173,6 +182,8 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         }
 
         LogCleanedUp(logger, task.Node.Uuid, dir);
+
+        static IEnumerable<string> Files(string dir) => Directory.Exists(dir) ? Directory.EnumerateFiles(dir) : [];
     }
 
     private BootConfigOptions BuildOptions(ITaskContext task, Dictionary<string, string> deployImages,

@@ -255,6 +255,36 @@ public sealed class PxeBootTests : IDisposable
     }
 
     [Fact]
+    public async Task CleanUpInstance_PortDeletedSincePrepare_ItsLinkGoesToo()
+    {
+        var task = Nodes.PxeTask(services, null, Nodes.Port(), Nodes.Port(Nodes.Mac2));
+        await task.Driver.Boot.PrepareInstanceAsync(task, default);
+        task.PortList.RemoveAt(1);
+
+        await task.Driver.Boot.CleanUpInstanceAsync(task, default);
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(services.TftpRoot, "pxelinux.cfg")));
+        Assert.Empty(Directory.EnumerateFiles(services.TftpRoot));
+    }
+
+    [Fact]
+    public async Task CleanUpInstance_MacNowBootingAnotherNode_LeavesThatNodesLink()
+    {
+        var task = Nodes.PxeTask(services);
+        await task.Driver.Boot.PrepareInstanceAsync(task, default);
+        var other = Nodes.Node();
+        other.Uuid = "0b4c4a5e-9a8e-4d0e-9f7e-3c6b2f4f1a2b";
+        var otherTask = new TestTaskContext(new TestDriver(task.Driver.Boot, task.Driver.Deploy), other, Nodes.Port());
+        await otherTask.Driver.Boot.PrepareInstanceAsync(otherTask, default);
+
+        await task.Driver.Boot.CleanUpInstanceAsync(task, default);
+
+        var link = Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01");
+        Assert.Equal($"../{other.Uuid}/config", new FileInfo(link).LinkTarget);
+        Assert.True(File.Exists(link));
+    }
+
+    [Fact]
     public async Task CleanUpRamdisk_WithNothingWritten_Succeeds()
     {
         var task = Nodes.PxeTask(services);
