@@ -89,7 +89,12 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
     {
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
-        await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" });
+        var managed = await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" });
+        // Manage reads the boot mode and caches the BIOS settings, with the registry's fields.
+        Assert.Equal("uefi", (string?)managed["boot_mode"]);
+        var before = (await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode"))["ProcTurboMode"]!;
+        Assert.Equal(("Enabled", "Enumeration"), ((string?)before["value"], (string?)before["attribute_type"]));
+        Assert.Equal(["Enabled", "Disabled"], before["allowable_values"]!.AsArray().Select(v => (string?)v));
 
         var node = await server.ProvisionAsync(uuid, new JsonObject
         {
@@ -108,6 +113,8 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
         Assert.True((string?)node["provision_state"] == "manageable", node.ToJsonString());
         Assert.Equal("Disabled", system.BiosAttributes["ProcTurboMode"]);
         Assert.True(system.Boots >= 1);
+        // After the step the stored settings show what the BMC now has.
+        Assert.Equal("Disabled", (string?)(await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode"))["ProcTurboMode"]!["value"]);
     }
 
     [Fact]
