@@ -42,13 +42,26 @@ public sealed class RedfishEmulator : IAsyncDisposable
         app.Run(HandleAsync);
     }
 
-    /// <summary>Starts an emulator with <paramref name="systems"/> systems on a free loopback port.</summary>
-    public static async Task<RedfishEmulator> StartAsync(int systems = 1, string username = "admin", string password = "password")
+    /// <summary>
+    /// Starts an emulator with <paramref name="systems"/> systems on a free loopback port; with
+    /// <paramref name="https"/>, behind a self-signed certificate for 127.0.0.1 (see <see cref="CertificatePem"/>).
+    /// </summary>
+    public static async Task<RedfishEmulator> StartAsync(int systems = 1, string username = "admin", string password = "password", bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var emulator = new RedfishEmulator(builder.Build(), systems, username, password);
+        var certificate = https ? SelfSignedCertificate.Create() : null;
+        builder.WebHost.ConfigureKestrel(k => k.Listen(global::System.Net.IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
+        var emulator = new RedfishEmulator(builder.Build(), systems, username, password)
+        {
+            CertificatePem = certificate?.ExportCertificatePem(),
+        };
         await emulator.app.StartAsync().ConfigureAwait(false);
         var address = emulator.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
@@ -57,6 +70,9 @@ public sealed class RedfishEmulator : IAsyncDisposable
 
     /// <summary>e.g. <c>http://127.0.0.1:40123</c>: what <c>redfish_address</c> gets.</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The server certificate (PEM) when started with HTTPS: a CA bundle that trusts this emulator.</summary>
+    public string? CertificatePem { get; private init; }
 
     public string Username { get; set; }
 
