@@ -84,7 +84,8 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
             throw new InvalidParameterValue("An 'image_source' and 'boot_iso' parameter may not be specified at the same time");
         }
 
-        images.Deploy(task, NodeImages.Mode(node));
+        // As Ironic: validation is about deploying; the rescue images are checked when rescuing.
+        images.Deploy(task, "deploy");
         if (!NodeImages.IsRamdiskDeploy(task))
         {
             // Writing an image that boots from disk: the instance needs nothing from the boot interface.

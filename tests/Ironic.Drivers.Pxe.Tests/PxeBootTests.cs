@@ -128,6 +128,31 @@ public sealed class PxeBootTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareRamdisk_WhileRescuing_BootsTheRescueRamdisk()
+    {
+        var node = Nodes.Node(bootMode: "bios", provisionState: ProvisionState.Rescuing);
+        node.DriverInfo["rescue_kernel"] = "http://images.example/rescue.kernel";
+        node.DriverInfo["rescue_ramdisk"] = "http://images.example/rescue.initramfs";
+        var task = Nodes.PxeTask(services, node);
+
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
+
+        var config = await File.ReadAllTextAsync(ConfigPath);
+        Assert.Contains("label deploy\nkernel http://images.example/rescue.kernel\nappend initrd=http://images.example/rescue.initramfs ",
+            config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrepareRamdisk_WhileRescuingWithoutRescueImages_ListsThem()
+    {
+        var task = Nodes.PxeTask(services, Nodes.Node(provisionState: ProvisionState.Rescuing));
+
+        var e = await Assert.ThrowsAsync<MissingParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
+
+        Assert.EndsWith("Missing are: ['rescue_kernel', 'rescue_ramdisk']", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PrepareRamdisk_KernelAppendParams_DriverInfoOverridesConfigurationWithDefaultPlaceholder()
     {
         using var configured = new TestServices(("pxe.kernel_append_params", "console=ttyS0"));
