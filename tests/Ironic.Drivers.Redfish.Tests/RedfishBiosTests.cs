@@ -98,6 +98,21 @@ public sealed class RedfishBiosTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task FactoryReset_WhoseBmcJobFails_FailsWithTheJobsMessage_AndDoesNotReboot()
+    {
+        await using var emulator = await Testing.Redfish.RedfishEmulator.StartAsync();
+        emulator.AsyncBiosJobs = true;
+        emulator.FailTasks = true;
+        var task = driver.Task(emulator, emulator.Systems[0]);
+
+        var error = await Assert.ThrowsAsync<RedfishError>(() => driver.Bios.FactoryResetAsync(task, default));
+
+        Assert.Contains("Redfish BIOS factory reset failed for node " + task.Node.Uuid, error.Message);
+        Assert.Contains("ended Exception: The BIOS job failed.", error.Message);
+        Assert.Equal(0, emulator.Systems[0].Boots);
+    }
+
+    [Fact]
     public async Task CacheBiosSettings_ListsTheAttributes_WithTheirRegistryFields()
     {
         var system = fixture.NextSystem();

@@ -92,6 +92,9 @@ public sealed class RedfishEmulator : IAsyncDisposable
     /// <summary>True: BIOS settings PATCH and Bios.ResetBios answer 202 with a task monitor.</summary>
     public bool AsyncBiosJobs { get; set; }
 
+    /// <summary>True: tasks end in TaskState Exception, as a BMC job that failed.</summary>
+    public bool FailTasks { get; set; }
+
     /// <summary>How many GETs a task monitor answers 202 before the task completes.</summary>
     public int TaskMonitorPolls { get; set; } = 2;
 
@@ -197,7 +200,15 @@ public sealed class RedfishEmulator : IAsyncDisposable
         taskMonitors[id] = left - 1;
         return left > 0
             ? new Reply(202, new JsonObject { ["Id"] = id, ["TaskState"] = "Running", ["PercentComplete"] = 50 })
-            : Reply.Ok(new JsonObject { ["Id"] = id, ["TaskState"] = "Completed", ["TaskStatus"] = "OK", ["PercentComplete"] = 100, ["Messages"] = new JsonArray() });
+            : FailTasks
+                ? Reply.Ok(new JsonObject
+                {
+                    ["Id"] = id,
+                    ["TaskState"] = "Exception",
+                    ["TaskStatus"] = "Critical",
+                    ["Messages"] = new JsonArray(new JsonObject { ["MessageId"] = "Base.1.8.InternalError", ["Message"] = "The BIOS job failed." }),
+                })
+                : Reply.Ok(new JsonObject { ["Id"] = id, ["TaskState"] = "Completed", ["TaskStatus"] = "OK", ["PercentComplete"] = 100, ["Messages"] = new JsonArray() });
     }
 
     private async Task HandleAsync(HttpContext context)
