@@ -177,14 +177,15 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     public async Task PowerOn_OfANodeWhoseBmcIsDown_FailsNamingTheBmc_WithoutThePassword()
     {
         var info = server.DriverInfo(0);
-        info["ipmi_port"] = server.Port(0) + 1000;
+        var down = SimulatedBmcs.UnusedUdpPort();
+        info["ipmi_port"] = down;
         var uuid = await server.CreateNodeAsync(0, info);
 
         var node = await server.SetPowerAsync(uuid, "power on");
 
         var error = (string?)node["last_error"];
         Assert.Contains("IPMI call failed: power status.", error);
-        Assert.Contains($"127.0.0.1:{server.Port(0) + 1000}", error);
+        Assert.Contains($"127.0.0.1:{down}", error);
         Assert.DoesNotContain(SimulatedBmcs.Password, node.ToJsonString());
     }
 

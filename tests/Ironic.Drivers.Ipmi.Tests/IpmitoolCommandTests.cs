@@ -38,6 +38,7 @@ public sealed class IpmitoolCommandTests(FourBmcs bmcs)
         // Reads /proc/<pid>/cmdline of every ipmitool child while commands run.
         var tool = Tool();
         var info = Info(1);
+        var port = $" -p {bmcs.Port(1)} ";
         using var stop = new CancellationTokenSource();
         var seen = new List<string>();
         var watcher = Task.Run(async () =>
@@ -48,7 +49,12 @@ public sealed class IpmitoolCommandTests(FourBmcs bmcs)
                 {
                     try
                     {
-                        seen.Add(File.ReadAllText($"/proc/{p.Id}/cmdline").Replace('\0', ' '));
+                        // Only this BMC's: other fixtures' start.sh may be checking their BMCs meanwhile.
+                        var cmdline = File.ReadAllText($"/proc/{p.Id}/cmdline").Replace('\0', ' ');
+                        if (cmdline.Contains(port, StringComparison.Ordinal))
+                        {
+                            seen.Add(cmdline);
+                        }
                     }
                     catch (IOException)
                     {
@@ -73,11 +79,11 @@ public sealed class IpmitoolCommandTests(FourBmcs bmcs)
     [Fact]
     public async Task ABmcThatDoesNotAnswer_FailsWithinBoundedTime_NamingAddressAndPort()
     {
-        // A port where nothing listens (the fixture's range ends at Port(3)).
+        var down = SimulatedBmcs.UnusedUdpPort();
         var info = IpmiDriverInfo.Parse(new Node
         {
             Uuid = "down",
-            DriverInfo = new() { ["ipmi_address"] = "127.0.0.1", ["ipmi_port"] = bmcs.Port(3) + 500, ["ipmi_password"] = SimulatedBmcs.Password, ["ipmi_cipher_suite"] = "3" },
+            DriverInfo = new() { ["ipmi_address"] = "127.0.0.1", ["ipmi_port"] = down, ["ipmi_password"] = SimulatedBmcs.Password, ["ipmi_cipher_suite"] = "3" },
         });
         var clock = Stopwatch.StartNew();
 
@@ -89,7 +95,7 @@ public sealed class IpmitoolCommandTests(FourBmcs bmcs)
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(6));
         Assert.StartsWith("IPMI call failed: power status.", e.Message);
-        Assert.Contains($"127.0.0.1:{bmcs.Port(3) + 500}", e.Message);
+        Assert.Contains($"127.0.0.1:{down}", e.Message);
         Assert.Contains("check ipmi_address and ipmi_port", e.Message);
         Assert.DoesNotContain(SimulatedBmcs.Password, e.Message);
     }
@@ -133,7 +139,7 @@ public sealed class IpmitoolCommandTests(FourBmcs bmcs)
         var info = IpmiDriverInfo.Parse(new Node
         {
             Uuid = "down2",
-            DriverInfo = new() { ["ipmi_address"] = "127.0.0.1", ["ipmi_port"] = bmcs.Port(3) + 501, ["ipmi_cipher_suite"] = "3" },
+            DriverInfo = new() { ["ipmi_address"] = "127.0.0.1", ["ipmi_port"] = SimulatedBmcs.UnusedUdpPort(), ["ipmi_cipher_suite"] = "3" },
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();

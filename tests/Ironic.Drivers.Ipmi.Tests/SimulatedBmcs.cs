@@ -76,6 +76,13 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
     private Task StopAsync() =>
         Task.WhenAll(Enumerable.Range(0, Shards).Where(k => Directory.Exists(ShardDir(k))).Select(k => RunAsync("stop.sh", ShardDir(k))));
 
+    /// <summary>A loopback UDP port nothing listens on (the system picked it free a moment ago): a BMC that is down.</summary>
+    public static int UnusedUdpPort()
+    {
+        using var socket = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    }
+
     /// <summary>The node's chassis file as a dictionary: power (0|1), boot, resets.</summary>
     public Dictionary<string, string> Chassis(int node) =>
         File.ReadAllLines(Path.Combine(NodeDir(node), "chassis"))
