@@ -42,6 +42,19 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
     }
 
     [Fact]
+    public async Task TheRedfishDriver_IsListed_WithItsProperties()
+    {
+        var driver = await server.GetAsync("/v1/drivers/redfish");
+        Assert.Equal("redfish", (string?)driver["default_power_interface"]);
+        Assert.Equal("redfish", (string?)driver["default_inspect_interface"]);
+        Assert.Contains("noop", driver["enabled_management_interfaces"]!.AsArray().Select(v => (string?)v));
+
+        var properties = await server.GetAsync("/v1/drivers/redfish/properties");
+        Assert.EndsWith("Required.", (string?)properties["redfish_address"]);
+        Assert.EndsWith("Optional.", (string?)properties["redfish_verify_ca"]);
+    }
+
+    [Fact]
     public async Task APowerChangeTheBmcRefuses_IsTheNodesLastError_WithoutThePassword()
     {
         var system = server.NextSystem();
