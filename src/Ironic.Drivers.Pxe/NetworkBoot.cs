@@ -16,6 +16,9 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
 {
     private const string ConfigFileName = "config";
 
+    // driver_internal_info: the MAC links written for the node, relative to the root.
+    private const string LinksKey = "boot_config_links";
+
     private readonly NodeImages images = new(options);
 
     public PxeOptions Options => options;
@@ -158,33 +161,26 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
 
     /// <summary>
     /// Removes the node's directory and every MAC link to its configuration: those of its current ports
-    /// and any left by ports deleted since (found by their target). A link to another node's
-    /// configuration (a MAC address moved to it) is left alone. Missing files are fine.
+    /// and those recorded when the configuration was written (ports deleted since). A link that now
+    /// points at another node's configuration (its MAC address moved there) is left alone. Missing
+    /// files are fine.
     /// </summary>
     public void RemoveFiles(ITaskContext task)
     {
-        var config = ConfigPath(task.Node.Uuid);
-        var candidates = task.Ports.SelectMany(MacPaths)
-            .Concat(Files(Path.Combine(Root, options.ConfigSubdir)))
-            .Concat(Files(Root))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var link in candidates)
+        var node = task.Node;
+        foreach (var link in task.Ports.SelectMany(MacPaths).Concat(RecordedLinks(node)).Distinct(StringComparer.Ordinal))
         {
-            if (new FileInfo(link).LinkTarget is { } target && Path.GetFullPath(target, Path.GetDirectoryName(link)!) == config)
-            {
-                BootFiles.Delete(link);
-            }
+            DeleteIfOurs(node, link);
         }
 
-        var dir = NodeDir(task.Node.Uuid);
+        node.DriverInternalInfo.Remove(LinksKey);
+        var dir = NodeDir(node.Uuid);
         if (Directory.Exists(dir))
         {
             Directory.Delete(dir, recursive: true);
         }
 
-        LogCleanedUp(logger, task.Node.Uuid, dir);
-
-        static IEnumerable<string> Files(string dir) => Directory.Exists(dir) ? Directory.EnumerateFiles(dir) : [];
+        LogCleanedUp(logger, node.Uuid, dir);
     }
 
     private BootConfigOptions BuildOptions(ITaskContext task, Dictionary<string, string> deployImages,
@@ -269,12 +265,35 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         BootFiles.EnsureDirectory(Path.Combine(Root, options.ConfigSubdir));
         var configPath = ConfigPath(node.Uuid);
         BootFiles.Write(configPath, text);
-        foreach (var port in task.Ports)
+        var links = task.Ports.SelectMany(MacPaths).ToList();
+        foreach (var stale in RecordedLinks(node).Except(links, StringComparer.Ordinal))
         {
-            foreach (var link in MacPaths(port))
-            {
-                BootFiles.Link(link, Path.GetRelativePath(Path.GetDirectoryName(link)!, configPath));
-            }
+            DeleteIfOurs(node, stale);
+        }
+
+        foreach (var link in links)
+        {
+            BootFiles.Link(link, Path.GetRelativePath(Path.GetDirectoryName(link)!, configPath));
+        }
+
+        // Remembered (relative to the root) so clean-up finds the links of ports deleted meanwhile
+        // without scanning directories shared by every node.
+        node.DriverInternalInfo[LinksKey] = new JsonArray([.. links.Select(l => (JsonNode)Path.GetRelativePath(Root, l))]);
+    }
+
+    private IEnumerable<string> RecordedLinks(Node node) =>
+        node.DriverInternalInfo[LinksKey] is JsonArray recorded
+            ? recorded.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null)
+                .Where(s => s is not null && !Path.IsPathRooted(s) && !s.Split('/').Contains(".."))
+                .Select(s => Path.Combine(Root, s!))
+            : [];
+
+    // Only a link that resolves to this node's configuration is ours to delete.
+    private void DeleteIfOurs(Node node, string link)
+    {
+        if (new FileInfo(link).LinkTarget is { } target && Path.GetFullPath(target, Path.GetDirectoryName(link)!) == ConfigPath(node.Uuid))
+        {
+            BootFiles.Delete(link);
         }
     }
 

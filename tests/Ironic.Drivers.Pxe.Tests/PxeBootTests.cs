@@ -293,6 +293,20 @@ public sealed class PxeBootTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareInstance_PortReplacedSinceRamdiskBoot_MovesTheLinkToTheNewMac()
+    {
+        var task = Nodes.PxeTask(services);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        task.PortList[0] = Nodes.Port(Nodes.Mac2);
+
+        await task.Driver.Boot.PrepareInstanceAsync(task, default);
+
+        Assert.Equal(["01-52-54-00-ab-cd-02"], Directory.EnumerateFileSystemEntries(Path.Combine(services.TftpRoot, "pxelinux.cfg")).Select(Path.GetFileName));
+        Assert.Equal(["grub.cfg-01-52-54-00-ab-cd-02", $"{Nodes.Mac2}.conf"],
+            Directory.EnumerateFiles(services.TftpRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
     public async Task CleanUpInstance_MacNowBootingAnotherNode_LeavesThatNodesLink()
     {
         var task = Nodes.PxeTask(services);
