@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Redfish;
 /// The BMC refused or failed an operation (Ironic's <c>RedfishError</c>, HTTP 500).
 /// <see cref="Status"/> is the BMC's HTTP status when it answered, else null.
 /// </summary>
-internal class RedfishError(string error, int? status = null, Exception? inner = null)
+internal sealed class RedfishError(string error, int? status = null, Exception? inner = null)
     : IronicException($"Redfish exception occurred. Error: {error}", 500, inner)
 {
     public int? Status { get; } = status;
