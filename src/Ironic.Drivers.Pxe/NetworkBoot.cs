@@ -21,8 +21,6 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
 
     private readonly NodeImages images = new(options);
 
-    public PxeOptions Options => options;
-
     /// <summary>The directory this interface writes under.</summary>
     public string Root => ipxe ? options.HttpRoot : options.TftpRoot;
 
@@ -95,13 +93,7 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
             return Task.CompletedTask;
         }
 
-        NodeImages.Instance(node);
-        if (!ipxe && node.InstanceInfo["boot_iso"] is not null && NodeCapabilities.BootModeOf(node, options.DefaultBootMode) == BootMode.Uefi)
-        {
-            throw new InvalidParameterValue(
-                $"Node {node.Uuid} cannot boot instance_info boot_iso with the pxe boot interface in UEFI boot mode; use the ipxe boot interface.");
-        }
-
+        InstanceImages(node);
         return Task.CompletedTask;
     }
 
@@ -116,7 +108,7 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         var mode = NodeImages.Mode(node);
         var deployImages = images.Deploy(task, mode);
         var instanceImages = node.ProvisionState == ProvisionState.Deploying && NodeImages.IsRamdiskDeploy(task)
-            ? NodeImages.Instance(node)
+            ? InstanceImages(node)
             : new Dictionary<string, string>();
         await BootManagement.SyncBootModeAsync(task, options.DefaultBootMode, ct).ConfigureAwait(false);
         var config = BuildOptions(task, deployImages, instanceImages, ramdiskParams, BootConfigOptions.DeployLabel);
@@ -133,7 +125,7 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         string device;
         if (NodeImages.IsRamdiskDeploy(task))
         {
-            var instanceImages = NodeImages.Instance(node);
+            var instanceImages = InstanceImages(node);
             var deployImages = images.TryDeploy(task);
             WriteConfig(task, BuildOptions(task, deployImages, instanceImages, null, BootConfigOptions.RamdiskLabel));
             LogInstancePrepared(logger, node.Uuid, ConfigPath(node.Uuid));
@@ -151,6 +143,19 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         {
             await BootManagement.SetBootDeviceAsync(task, device, persistent: true, ct).ConfigureAwait(false);
         }
+    }
+
+    // GRUB cannot boot an ISO fetched over TFTP; PXELINUX can, through memdisk, and iPXE by sanboot.
+    private Dictionary<string, string> InstanceImages(Node node)
+    {
+        var instance = NodeImages.Instance(node);
+        if (!ipxe && instance.ContainsKey("boot_iso") && NodeCapabilities.BootModeOf(node, options.DefaultBootMode) == BootMode.Uefi)
+        {
+            throw new InvalidParameterValue(
+                $"Node {node.Uuid} cannot boot instance_info boot_iso with the pxe boot interface in UEFI boot mode; use the ipxe boot interface.");
+        }
+
+        return instance;
     }
 
     public async Task CleanUpInstanceAsync(ITaskContext task, CancellationToken ct)

@@ -242,6 +242,21 @@ public sealed class PxeBootTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareInstance_BootIsoInUefiMode_IsRefusedBeforeWritingAnything()
+    {
+        var node = Nodes.Node(bootMode: "uefi");
+        node.InstanceInfo = new() { ["boot_iso"] = "http://images.example/live.iso" };
+        var task = Nodes.PxeTask(services, node);
+
+        var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Boot.PrepareInstanceAsync(task, default));
+
+        Assert.Equal($"Node {Nodes.Uuid} cannot boot instance_info boot_iso with the pxe boot interface in UEFI boot mode; use the ipxe boot interface.",
+            e.Message);
+        Assert.False(File.Exists(ConfigPath));
+        Assert.Empty(task.TestDriver.RecordingManagement.BootDevices);
+    }
+
+    [Fact]
     public async Task PrepareInstance_DiskBootingDeploy_RemovesConfigAndBootsFromDiskPersistently()
     {
         var task = Nodes.PxeTask(services);
