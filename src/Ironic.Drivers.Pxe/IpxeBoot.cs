@@ -21,8 +21,6 @@ public sealed class IpxeBoot : BootInterface
         boot.EnsureIpxeBootScript();
     }
 
-    internal NetworkBoot Boot => boot;
-
     public override IReadOnlyDictionary<string, string> GetProperties() => PxeProperties.All;
 
     public override Task ValidateAsync(ITaskContext task, CancellationToken ct) => boot.ValidateAsync(task, ct);

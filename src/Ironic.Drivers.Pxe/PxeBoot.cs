@@ -19,8 +19,6 @@ public sealed class PxeBoot : BootInterface
         boot = new NetworkBoot(PxeOptions.Read(services), ipxe: false, services.LoggerFactory.CreateLogger<PxeBoot>());
     }
 
-    internal NetworkBoot Boot => boot;
-
     public override IReadOnlyDictionary<string, string> GetProperties() => PxeProperties.All;
 
     public override Task ValidateAsync(ITaskContext task, CancellationToken ct) => boot.ValidateAsync(task, ct);
