@@ -9,6 +9,8 @@ need=()
 command -v ipmitool >/dev/null || need+=(ipmitool)
 { command -v ipmi_sim && command -v sdrcomp; } >/dev/null || need+=(openipmi)
 command -v ss >/dev/null || need+=(iproute2)
+# the ipmitool-socat console
+command -v socat >/dev/null || need+=(socat)
 # pxe boot tests: GRUB checks the syntax of the configuration written for UEFI nodes
 command -v grub-script-check >/dev/null || need+=(grub-common)
 # redfish tests: DMTF's redfishtool checks the Redfish BMC emulator

@@ -21,7 +21,11 @@ internal sealed partial class Ipmitool(IpmiOptions options, TimeProvider time, I
     public IpmiOptions Options => options;
 
     /// <summary>Runs <paramref name="command"/> (e.g. <c>power status</c>) and returns its standard output.</summary>
-    public async Task<string> ExecuteAsync(IpmiDriverInfo info, string command, CancellationToken ct)
+    public Task<string> ExecuteAsync(IpmiDriverInfo info, string command, CancellationToken ct) =>
+        ExecuteAsync(info, command, acceptExitCodes: [0], ct);
+
+    /// <summary>As above; an exit code in <paramref name="acceptExitCodes"/> is success (Ironic's check_exit_code).</summary>
+    public async Task<string> ExecuteAsync(IpmiDriverInfo info, string command, IReadOnlyList<int> acceptExitCodes, CancellationToken ct)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var gate = BmcGate.For(info.Bmc);
@@ -37,7 +41,7 @@ internal sealed partial class Ipmitool(IpmiOptions options, TimeProvider time, I
                 result = await RunAsync(info, words, ct).ConfigureAwait(false);
             }
 
-            if (result.ExitCode == 0)
+            if (!result.TimedOut && acceptExitCodes.Contains(result.ExitCode))
             {
                 LogCommandDone(logger, command, info.Bmc, info.NodeUuid, time.GetElapsedTime(started).TotalMilliseconds);
                 return result.Stdout;
@@ -87,7 +91,8 @@ internal sealed partial class Ipmitool(IpmiOptions options, TimeProvider time, I
         return psi;
     }
 
-    private IEnumerable<string> Arguments(IpmiDriverInfo info)
+    /// <summary>ipmitool's arguments before the command (the password is not among them).</summary>
+    public IEnumerable<string> Arguments(IpmiDriverInfo info)
     {
         yield return "-I";
         yield return info.ProtocolVersion == "2.0" ? "lanplus" : "lan";

@@ -112,7 +112,10 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
         ["ipmi_cipher_suite"] = "3",
     };
 
-    private static async Task<(int Code, string Output)> RunAsync(string script, params string[] args)
+    /// <summary>Extra environment for start.sh (e.g. SOL_BASEPORT).</summary>
+    protected virtual IReadOnlyDictionary<string, string> StartEnvironment { get; } = new Dictionary<string, string>();
+
+    private async Task<(int Code, string Output)> RunAsync(string script, params string[] args)
     {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(Scripts, script));
@@ -124,6 +127,10 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
         psi.Environment["IPMI_PASSWORD"] = Password;
         psi.Environment["IPMI_USER"] = Username;
         psi.Environment["WAIT_SECS"] = "30";
+        foreach (var (k, v) in StartEnvironment)
+        {
+            psi.Environment[k] = v;
+        }
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
