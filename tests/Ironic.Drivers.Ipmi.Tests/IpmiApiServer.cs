@@ -20,6 +20,9 @@ public sealed class IpmiApiServer() : SimulatedBmcs(50)
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The first port of [console] port_range (ports the consoles' socat listen on).</summary>
+    public int ConsolePorts { get; } = Math.Min(UnusedUdpPort(), 65000);
+
     public IServiceProvider Services => app!.Services;
 
     /// <summary>Waits until the conductor's asynchronous work (power actions, vendor methods) has finished.</summary>
@@ -42,6 +45,8 @@ public sealed class IpmiApiServer() : SimulatedBmcs(50)
             ["IRONIC_IPMI__COMMAND_RETRY_TIMEOUT"] = "1",
             ["IRONIC_CONDUCTOR__SYNC_POWER_STATE_INTERVAL"] = "0",
             ["IRONIC_CONDUCTOR__FORCE_POWER_STATE_DURING_SYNC"] = "false",
+            ["IRONIC_CONSOLE__PORT_RANGE"] = $"{ConsolePorts}:{ConsolePorts + 20}",
+            ["IRONIC_CONSOLE__SOCAT_ADDRESS"] = "127.0.0.1",
         });
         app = await IronicHost.CreateAsync(options, "http://127.0.0.1:0", logging: _ => { });
         await app.StartAsync();

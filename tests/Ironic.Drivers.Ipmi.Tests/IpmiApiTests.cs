@@ -174,6 +174,32 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Console_EnabledThroughTheApi_ListensForClients_AndDisablingStopsIt()
+    {
+        var uuid = await server.CreateNodeAsync(5);
+        Assert.Equal("ipmitool-socat", (string?)(await server.GetNodeAsync(uuid))["console_interface"]);
+
+        var (status, body) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/console", new JsonObject { ["enabled"] = true });
+        Assert.True(status == 202, body?.ToJsonString());
+        await server.WhenIdleAsync();
+        (_, var shown) = await server.SendAsync(HttpMethod.Get, $"/v1/nodes/{uuid}/states/console");
+        Assert.True((bool)shown!["console_enabled"]!, shown.ToJsonString());
+        Assert.Equal("socat", (string?)shown["console_info"]!["type"]);
+        var url = new Uri((string)shown["console_info"]!["url"]!);
+        Assert.Equal("tcp", url.Scheme);
+        Assert.InRange(url.Port, server.ConsolePorts, server.ConsolePorts + 20);
+        Assert.Contains(System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners(), e => e.Port == url.Port);
+
+        (status, _) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/console", new JsonObject { ["enabled"] = false });
+        Assert.Equal(202, status);
+        await server.WhenIdleAsync();
+        (_, shown) = await server.SendAsync(HttpMethod.Get, $"/v1/nodes/{uuid}/states/console");
+        Assert.False((bool)shown!["console_enabled"]!, shown.ToJsonString());
+        Assert.DoesNotContain(System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners(), e => e.Port == url.Port);
+        Assert.Null((await server.GetNodeAsync(uuid))["last_error"]);
+    }
+
+    [Fact]
     public async Task PowerOn_OfANodeWhoseBmcIsDown_FailsNamingTheBmc_WithoutThePassword()
     {
         var info = server.DriverInfo(0);
