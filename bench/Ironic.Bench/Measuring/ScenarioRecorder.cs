@@ -88,9 +88,7 @@ internal sealed class ScenarioRecorder
         {
             error = await operation().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException
-                                      or System.Text.Json.JsonException or InvalidDataException
-                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (IsOperationFailure(e, ct))
         {
             error = $"{e.GetType().Name}: {e.Message}";
         }
@@ -104,6 +102,15 @@ internal sealed class ScenarioRecorder
             Failure(error);
         }
     }
+
+    /// <summary>
+    /// What counts against the server rather than stopping the run: transport errors, timeouts, and
+    /// bodies that are not the JSON a Bare Metal API answers (missing members, wrong kinds).
+    /// </summary>
+    public static bool IsOperationFailure(Exception e, CancellationToken ct) =>
+        e is HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException
+            or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException
+        || (e is OperationCanceledException && !ct.IsCancellationRequested);
 
     public async Task<ScenarioResult> FinishAsync(string? note = null)
     {

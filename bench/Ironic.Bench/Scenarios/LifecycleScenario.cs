@@ -102,9 +102,9 @@ internal static class LifecycleScenario
                     Fail(p.Position, response.Describe($"PUT /v1/nodes/{p.Node.Name}/states/provision {phase.Verb}"));
                 }
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (ScenarioRecorder.IsOperationFailure(e, t))
             {
-                Fail(p.Position, $"PUT /v1/nodes/{p.Node.Name}/states/provision {phase.Verb}: {e.Message}");
+                Fail(p.Position, $"PUT /v1/nodes/{p.Node.Name}/states/provision {phase.Verb}: {e.GetType().Name}: {e.Message}");
             }
         }, ct);
 
@@ -119,9 +119,9 @@ internal static class LifecycleScenario
             {
                 error = await Pager.ByMarkerAsync(bench.Client, query, "nodes", recorder, item => Observe(item), ct).ConfigureAwait(false);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (ScenarioRecorder.IsOperationFailure(e, ct))
             {
-                error = $"GET {query}: {e.Message}";
+                error = $"GET {query}: {e.GetType().Name}: {e.Message}";
             }
 
             pollErrors = error is null ? 0 : pollErrors + 1;
