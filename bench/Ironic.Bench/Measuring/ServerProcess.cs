@@ -18,6 +18,40 @@ internal sealed class ServerProcess(int pid)
     /// <summary>The highest resident set size since the process started, in KiB.</summary>
     public long? PeakRssKb() => StatusKb("VmHWM:");
 
+    /// <summary>
+    /// Proportional set size (shared pages divided among the processes sharing them) and private
+    /// (unshared) resident memory, in KiB, from /proc/PID/smaps_rollup. RSS counts in full the
+    /// runtime's files that every .NET process on the machine maps; these two do not.
+    /// </summary>
+    public (long? PssKb, long? PrivateKb) SharedAwareKb()
+    {
+        try
+        {
+            long? pss = null, privateClean = null, privateDirty = null;
+            foreach (var line in File.ReadLines($"/proc/{Pid}/smaps_rollup"))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kb))
+                {
+                    continue;
+                }
+
+                switch (parts[0])
+                {
+                    case "Pss:": pss = kb; break;
+                    case "Private_Clean:": privateClean = kb; break;
+                    case "Private_Dirty:": privateDirty = kb; break;
+                }
+            }
+
+            return (pss, privateClean + privateDirty);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, null);
+        }
+    }
+
     /// <summary>User plus system CPU time the process has used, in seconds.</summary>
     public double? CpuSeconds()
     {

@@ -44,6 +44,12 @@ internal static class Comparison
         if (ours.Memory is { } om && reference.Memory is { } rm)
         {
             rows.Add(Memory("idle RSS", om.IdleRssKb, rm.IdleRssKb, "≤ 1/3", IdleMemoryTarget));
+            if (om.IdlePssKb is not null && rm.IdlePssKb is not null)
+            {
+                rows.Add(Memory("idle PSS", om.IdlePssKb, rm.IdlePssKb, string.Empty, null));
+                rows.Add(Memory("idle private", om.IdlePrivateKb, rm.IdlePrivateKb, string.Empty, null));
+            }
+
             rows.Add(Memory("loaded peak RSS", om.LoadedPeakRssKb, rm.LoadedPeakRssKb, string.Empty, null));
             rows.Add(new RatioRow("server CPU, whole run", "s", F(om.TotalCpuSeconds ?? 0, "0.0"), F(rm.TotalCpuSeconds ?? 0, "0.0"),
                 om.TotalCpuSeconds > 0 ? rm.TotalCpuSeconds / om.TotalCpuSeconds : null, string.Empty, null, "user + system, launch to end of run"));

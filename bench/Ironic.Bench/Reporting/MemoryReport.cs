@@ -8,6 +8,12 @@ internal sealed record MemoryReport
     /// <summary>Before any scenario, after <c>--idle-seconds</c> of quiet.</summary>
     public long? IdleRssKb { get; init; }
 
+    /// <summary>Idle proportional set size: shared pages divided among the processes that map them.</summary>
+    public long? IdlePssKb { get; init; }
+
+    /// <summary>Idle private (unshared) resident memory: what this process alone costs the machine.</summary>
+    public long? IdlePrivateKb { get; init; }
+
     /// <summary>Highest RSS sampled while the scenarios ran.</summary>
     public long? LoadedPeakRssKb { get; init; }
 

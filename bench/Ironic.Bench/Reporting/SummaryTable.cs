@@ -36,7 +36,7 @@ internal static class SummaryTable
         if (report.Memory is { } m)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"server pid {m.Pid}: idle RSS {Mib(m.IdleRssKb)} MiB, loaded peak {Mib(m.LoadedPeakRssKb)} MiB, at end {Mib(m.EndRssKb)} MiB, VmHWM {Mib(m.HighWaterMarkKb)} MiB, CPU since launch {m.TotalCpuSeconds:0.0} s"));
+                $"server pid {m.Pid}: idle RSS {Mib(m.IdleRssKb)} MiB (PSS {Mib(m.IdlePssKb)}, private {Mib(m.IdlePrivateKb)}), loaded peak {Mib(m.LoadedPeakRssKb)} MiB, at end {Mib(m.EndRssKb)} MiB, VmHWM {Mib(m.HighWaterMarkKb)} MiB, CPU since launch {m.TotalCpuSeconds:0.0} s"));
         }
 
         if (report.StartupMs.Count > 0)

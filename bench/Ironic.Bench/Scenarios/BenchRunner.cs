@@ -41,10 +41,12 @@ internal static class BenchRunner
         }
 
         long? idleRss = null;
+        (long? PssKb, long? PrivateKb) idleShared = (null, null);
         if (server is not null)
         {
             await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct).ConfigureAwait(false);
             idleRss = server.RssKb();
+            idleShared = server.SharedAwareKb();
         }
 
         await Console.Error.WriteLineAsync(
@@ -72,6 +74,8 @@ internal static class BenchRunner
             {
                 Pid = server.Pid,
                 IdleRssKb = idleRss,
+                IdlePssKb = idleShared.PssKb,
+                IdlePrivateKb = idleShared.PrivateKb,
                 LoadedPeakRssKb = bench.Results.Max(r => r.PeakRssKb),
                 EndRssKb = server.RssKb(),
                 HighWaterMarkKb = server.PeakRssKb(),
