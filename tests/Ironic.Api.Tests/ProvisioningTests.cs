@@ -40,6 +40,21 @@ public sealed class ProvisioningTests(ApiServer server)
 
     private async Task<string?> StateAsync(string uuid) => (string?)(await server.GetAsync($"/v1/nodes/{uuid}")).Json["provision_state"];
 
+    [Fact]
+    public async Task Deploy_OfANodeThatFailsValidation_Is400_AndTheNodeStaysAvailable()
+    {
+        var uuid = (string)(await server.CreateNodeAsync(extraJson: """, "boot_interface": "pxe", "deploy_interface": "ramdisk" """))["uuid"]!;
+        await ProvisionAsync(uuid, """{"target": "manage"}""");
+        await ProvisionAsync(uuid, """{"target": "provide"}""");
+        Assert.Equal("available", await StateAsync(uuid));
+
+        var reply = await ProvisionAsync(uuid, """{"target": "active"}""");
+
+        Assert.Equal(400, reply.Status);
+        Assert.StartsWith($"Failed to deploy instance: Failed to validate deploy or power info for node {uuid}: ", reply.Fault, StringComparison.Ordinal);
+        Assert.Equal("available", await StateAsync(uuid));
+    }
+
     [Theory]
     [MemberData(nameof(AllStates))]
     public async Task EveryVerb_IsAcceptedExactlyWhenTheTableAllowsIt(string state)

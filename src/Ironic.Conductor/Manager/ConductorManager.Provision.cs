@@ -60,6 +60,11 @@ public sealed partial class ConductorManager
                 throw new NodeProtected(node.Uuid);
             }
 
+            if (@event is "deploy" or "rebuild")
+            {
+                await ValidateDeployAsync(task, ct).ConfigureAwait(false);
+            }
+
             var plan = Prepare(task, @event, args);
             var (previousState, previousTarget) = (node.ProvisionState, node.TargetProvisionState);
             Move(task, to, ProvisionStateMachine.TargetOf(to) ?? (@event == "clean" ? Manageable : Available));
@@ -153,6 +158,20 @@ public sealed partial class ConductorManager
             node.ProvisionState = previousState;
             node.TargetProvisionState = previousTarget;
         });
+
+    /// <summary>As Ironic's start_deploy: a node whose power or deploy (and so boot) settings are wrong is refused with 400, not failed.</summary>
+    private static async Task ValidateDeployAsync(NodeTask task, CancellationToken ct)
+    {
+        try
+        {
+            await task.Driver.Power.ValidateAsync(task, ct).ConfigureAwait(false);
+            await task.Driver.Deploy.ValidateAsync(task, ct).ConfigureAwait(false);
+        }
+        catch (IronicException e) when (e.Code == 400)
+        {
+            throw new InvalidParameterValue($"Failed to deploy instance: Failed to validate deploy or power info for node {task.Node.Uuid}: {e.Message}");
+        }
+    }
 
     // Plans what a verb will run, so bad steps are refused before the node moves.
     private List<JsonObject>? Prepare(NodeTask task, string @event, ProvisionArguments args)
