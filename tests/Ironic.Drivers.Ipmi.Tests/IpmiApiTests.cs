@@ -98,24 +98,29 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
 
         var (_, methods) = await server.SendAsync(HttpMethod.Get, $"/v1/nodes/{uuid}/vendor_passthru/methods");
         Assert.Equal(["POST"], methods!["send_raw"]!["http_methods"]!.AsArray().Select(m => (string?)m));
-        Assert.True((bool)methods["bmc_reset"]!["async"]!);
+        Assert.False((bool)methods["bmc_reset"]!["async"]!);
+        Assert.False((bool)methods["send_raw"]!["async"]!);
 
-        // Set System Boot Options, boot device selector: BIOS setup.
-        var (status, _) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/send_raw",
+        // Set System Boot Options, boot device selector: BIOS setup. Synchronous: the answer comes back.
+        var (status, answer) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/send_raw",
             new JsonObject { ["raw_bytes"] = "0x00 0x08 0x05 0x80 0x18 0x00 0x00 0x00" });
-        Assert.Equal(202, status);
-        await server.WhenIdleAsync();
+        Assert.Equal(200, status);
+        Assert.Equal("0x00 0x08 0x05 0x80 0x18 0x00 0x00 0x00", (string?)answer!["raw_bytes"]);
         Assert.Equal("bios", server.Chassis(3)["boot"]);
 
         (status, var error) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/send_raw", new JsonObject());
         Assert.Equal(400, status);
         Assert.Contains("Parameter raw_bytes (string of bytes) was not specified.", error!.ToJsonString());
 
-        // ipmi_sim refuses a warm reset; the asynchronous failure lands in last_error.
-        (status, _) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/bmc_reset", new JsonObject { ["warm"] = true });
-        Assert.Equal(202, status);
-        await server.WhenIdleAsync();
-        Assert.Contains("IPMI call failed: bmc reset warm.", (string?)(await server.GetNodeAsync(uuid))["last_error"]);
+        // ipmi_sim refuses a warm reset: the caller gets the failure, the node is left as it was.
+        (status, error) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/bmc_reset", new JsonObject { ["warm"] = true });
+        Assert.Equal(500, status);
+        Assert.Contains("IPMI call failed: bmc reset warm.", error!.ToJsonString());
+        Assert.Null((string?)(await server.GetNodeAsync(uuid))["last_error"]);
+
+        (status, answer) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/bmc_reset", new JsonObject { ["warm"] = false });
+        Assert.Equal(200, status);
+        Assert.Equal("cold", (string?)answer!["reset"]);
     }
 
     [Fact]

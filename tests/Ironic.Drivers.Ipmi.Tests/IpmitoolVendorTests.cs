@@ -11,14 +11,14 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     private IpmitoolVendor Vendor => (IpmitoolVendor)driver.Vendor;
 
     [Fact]
-    public void Methods_AreIronics_PostOnly_Asynchronous_Exclusive()
+    public void Methods_ArePostOnly_Synchronous_Exclusive()
     {
         var methods = driver.Vendor.Methods;
         foreach (var name in new[] { "send_raw", "bmc_reset" })
         {
             var m = methods.NodeMethods[name];
             Assert.Equal(["POST"], m.HttpMethods);
-            Assert.True(m.Async);
+            Assert.False(m.Async);
             Assert.True(m.RequireExclusiveLock);
         }
 
@@ -32,7 +32,11 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
         var args = new JsonObject { ["raw_bytes"] = "0x06 0x01" };
 
         await driver.Vendor.ValidateAsync(task, "send_raw", args, default);
-        await Vendor.SendRaw(task, "POST", args, default);
+        var result = await Vendor.SendRaw(task, "POST", args, default);
+
+        // Get Device ID answers with the device id first: node.emu's mc_add gives 0x01.
+        Assert.Equal("0x06 0x01", (string?)result["raw_bytes"]);
+        Assert.StartsWith("01 ", (string?)result["response"], StringComparison.Ordinal);
     }
 
     [Fact]
