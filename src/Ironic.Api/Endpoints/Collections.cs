@@ -37,18 +37,8 @@ internal static class Collections
         }, ct).ConfigureAwait(false);
 
         var fields = p.Fields ?? (p.Detail ? null : listFields.Where(f => codec.IsVisible(f, http.ApiVersion())).ToArray());
-        var array = new JsonArray();
-        foreach (var item in items)
-        {
-            array.Add(render(item, fields, p.Detail && p.Fields is null));
-        }
-
-        var body = new JsonObject { [collection] = array };
-        if (items.Count > 0 && items.Count == p.Limit)
-        {
-            body["next"] = Links.Next(http.Request, api.BaseUrl(http), p.Limit, uuidOf(items[^1]));
-        }
-
-        return JsonResponse.Ok(body);
+        var full = p.Detail && p.Fields is null;
+        var next = items.Count > 0 && items.Count == p.Limit ? Links.Next(http.Request, api.BaseUrl(http), p.Limit, uuidOf(items[^1])) : null;
+        return JsonResponse.List(collection, items, item => render(item, fields, full), next);
     }
 }

@@ -15,6 +15,45 @@ internal static class JsonResponse
 
     public static IResult Created(JsonNode body, string location) => new JsonResult(body, StatusCodes.Status201Created, location);
 
+    /// <summary>
+    /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item rendered as it is written, so a page of a
+    /// thousand nodes never exists as one JSON tree.
+    /// </summary>
+    public static IResult List<T>(string collection, IReadOnlyList<T> items, Func<T, JsonObject> render, string? next) =>
+        new ListResult<T>(collection, items, render, next);
+
+    private sealed class ListResult<T>(string collection, IReadOnlyList<T> items, Func<T, JsonObject> render, string? next) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json";
+            await using var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
+            writer.WriteStartObject();
+            writer.WriteStartArray(collection);
+            for (var i = 0; i < items.Count; i++)
+            {
+                render(items[i]).WriteTo(writer);
+                if (writer.BytesPending > FlushThreshold)
+                {
+                    await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+                }
+            }
+
+            writer.WriteEndArray();
+            if (next is not null)
+            {
+                writer.WriteString("next", next);
+            }
+
+            writer.WriteEndObject();
+            await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private const int FlushThreshold = 32 * 1024;
+
     private sealed class JsonResult(JsonNode body, int status, string? location) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
