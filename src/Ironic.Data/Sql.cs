@@ -19,6 +19,9 @@ internal static class Sql
     public static string Timestamp(DateTimeOffset t) =>
         t.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
+    // The exact format we write is parsed first (several times faster); anything else the general way.
     public static DateTimeOffset ParseTimestamp(string s) =>
-        DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParseExact(s, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -265,7 +265,8 @@ public sealed class Table<T>
         setId(obj, r.GetInt64(0));
         for (var i = 0; i < Columns.Count; i++)
         {
-            Columns[i].Set(obj, ValueConverter.FromDb(r.GetValue(i + 1), Columns[i].ClrType));
+            var column = Columns[i];
+            column.Set(obj, column.Read(r, i + 1));
         }
 
         return obj;

@@ -46,6 +46,32 @@ public sealed class SecretsTests
             """, masked.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("""{"ipmi_address":"10.0.0.5","ipmi_password":"hunter2","port":623,"ratio":1.50,"on":true,"off":false,"none":null}""")]
+    [InlineData("""{"redfish_password":{"nested":"object"},"secret":[1,2],"token":null,"list":[{"api_token":"x","keep":"y"},"plain",[{"passwd":"z"}]]}""")]
+    [InlineData("""{"quote":"a \"b\" \u00e9\u4e2d","caf\u00e9_password":"p","path":"C:\\x","url":"http://h/?a=1&b=<2>"}""")]
+    [InlineData("""{}""")]
+    public void WriteMasked_WritesWhatMaskCopyGives_ForParsedAndBuiltObjects(string json)
+    {
+        var parsed = JsonNode.Parse(json)!.AsObject();
+        var expected = Secrets.MaskCopy(parsed).ToJsonString();
+
+        Assert.Equal(expected, Written(JsonNode.Parse(json)!.AsObject()));
+        Assert.Equal(expected, Written(parsed.DeepClone().AsObject()));
+        Assert.DoesNotContain("hunter2", expected, StringComparison.Ordinal);
+    }
+
+    private static string Written(JsonObject source)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Secrets.WriteMasked(writer, source);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     [Fact]
     public void MaskCopy_DoesNotChangeTheSource()
     {

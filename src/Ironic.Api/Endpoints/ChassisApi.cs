@@ -35,7 +35,7 @@ public static class ChassisApi
         var version = http.ApiVersion();
         var baseUrl = api.BaseUrl(http);
         return await Collections.ListAsync(http, api, ChassisFields.Codec, api.Store.Chassis, "chassis", ChassisFields.ListFields,
-            ChassisFields.Unsortable, [], [], detail, c => c.Uuid, (c, fields, full) => Render(c, version, fields, full, baseUrl)).ConfigureAwait(false);
+            ChassisFields.Unsortable, [], [], detail, c => c.Uuid, (w, c, fields, full) => Render(c, version, fields, full, baseUrl).WriteTo(w)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> NodesAsync(HttpContext http, ApiContext api, string ident, bool detail)

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Ironic.Api.Listing;
 using Ironic.Api.Resources;
 using Ironic.Api.Versioning;
@@ -11,8 +11,8 @@ namespace Ironic.Api.Endpoints;
 /// <summary>The list behaviour every collection shares: parameters, keyset pages and the <c>next</c> link.</summary>
 internal static class Collections
 {
-    /// <summary>Renders one item: the item, the fields to show (null for all), and whether to show sub-resource links.</summary>
-    public delegate JsonObject Render<in T>(T item, IReadOnlyCollection<string>? fields, bool full);
+    /// <summary>Writes one item: the item, the fields to show (null for all), and whether to show sub-resource links.</summary>
+    public delegate void Render<in T>(Utf8JsonWriter writer, T item, IReadOnlyCollection<string>? fields, bool full);
 
     public static async Task<IResult> ListAsync<T>(
         HttpContext http, ApiContext api, ResourceCodec<T> codec, Table<T> table, string collection,
@@ -39,6 +39,6 @@ internal static class Collections
         var fields = p.Fields ?? (p.Detail ? null : listFields.Where(f => codec.IsVisible(f, http.ApiVersion())).ToArray());
         var full = p.Detail && p.Fields is null;
         var next = items.Count > 0 && items.Count == p.Limit ? Links.Next(http.Request, api.BaseUrl(http), p.Limit, uuidOf(items[^1])) : null;
-        return JsonResponse.List(collection, items, item => render(item, fields, full), next);
+        return JsonResponse.List(collection, items, (writer, item) => render(writer, item, fields, full), next);
     }
 }

@@ -16,13 +16,13 @@ internal static class JsonResponse
     public static IResult Created(JsonNode body, string location) => new JsonResult(body, StatusCodes.Status201Created, location);
 
     /// <summary>
-    /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item rendered as it is written, so a page of a
-    /// thousand nodes never exists as one JSON tree.
+    /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item written as it is rendered, so a page of a
+    /// thousand nodes never exists as one JSON tree or string.
     /// </summary>
-    public static IResult List<T>(string collection, IReadOnlyList<T> items, Func<T, JsonObject> render, string? next) =>
+    public static IResult List<T>(string collection, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> render, string? next) =>
         new ListResult<T>(collection, items, render, next);
 
-    private sealed class ListResult<T>(string collection, IReadOnlyList<T> items, Func<T, JsonObject> render, string? next) : IResult
+    private sealed class ListResult<T>(string collection, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> render, string? next) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -34,7 +34,7 @@ internal static class JsonResponse
             writer.WriteStartArray(collection);
             for (var i = 0; i < items.Count; i++)
             {
-                render(items[i]).WriteTo(writer);
+                render(writer, items[i]);
                 if (writer.BytesPending > FlushThreshold)
                 {
                     await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);

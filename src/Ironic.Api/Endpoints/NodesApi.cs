@@ -42,7 +42,7 @@ public static class NodesApi
         var baseUrl = api.BaseUrl(http);
         return await Collections.ListAsync(http, api, NodeFields.Codec, api.Store.Nodes, "nodes", NodeFields.ListFields,
             NodeFields.Unsortable, NodeFilters.Names, filters, detailPath, n => n.Uuid,
-            (n, fields, full) => NodeView.Render(n, version, fields, full, baseUrl, conductors)).ConfigureAwait(false);
+            (w, n, fields, full) => NodeView.Write(w, n, version, fields, full, baseUrl, conductors)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, ApiContext api, string ident)

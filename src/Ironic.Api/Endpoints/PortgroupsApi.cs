@@ -75,7 +75,7 @@ public static class PortgroupsApi
 
         var baseUrl = api.BaseUrl(http);
         return await Collections.ListAsync(http, api, PortgroupFields.Codec, api.Store.Portgroups, "portgroups", PortgroupFields.ListFields,
-            PortgroupFields.Unsortable, ["node", "address"], filters, detail, p => p.Uuid, (p, fields, full) => Render(p, version, fields, full, baseUrl)).ConfigureAwait(false);
+            PortgroupFields.Unsortable, ["node", "address"], filters, detail, p => p.Uuid, (w, p, fields, full) => Render(p, version, fields, full, baseUrl).WriteTo(w)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, ApiContext api, string ident)

@@ -70,7 +70,7 @@ public static class PortsApi
 
         var baseUrl = api.BaseUrl(http);
         return await Collections.ListAsync(http, api, PortFields.Codec, api.Store.Ports, "ports", PortFields.ListFields,
-            PortFields.Unsortable, FilterNames, filters, detail, p => p.Uuid, (p, fields, _) => Render(p, version, fields, baseUrl)).ConfigureAwait(false);
+            PortFields.Unsortable, FilterNames, filters, detail, p => p.Uuid, (w, p, fields, _) => Render(p, version, fields, baseUrl).WriteTo(w)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, ApiContext api, string ident)

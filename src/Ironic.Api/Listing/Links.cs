@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -16,6 +17,21 @@ public static class Links
         new JsonObject { ["href"] = $"{baseUrl}/v1/{path}", ["rel"] = "self" },
         new JsonObject { ["href"] = $"{baseUrl}/{path}", ["rel"] = "bookmark" },
     ];
+
+    /// <summary>Writes <see cref="Pair"/> as the property <paramref name="name"/>.</summary>
+    public static void WritePair(Utf8JsonWriter writer, string name, string baseUrl, string path)
+    {
+        writer.WriteStartArray(name);
+        writer.WriteStartObject();
+        writer.WriteString("href", $"{baseUrl}/v1/{path}");
+        writer.WriteString("rel", "self");
+        writer.WriteEndObject();
+        writer.WriteStartObject();
+        writer.WriteString("href", $"{baseUrl}/{path}");
+        writer.WriteString("rel", "bookmark");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
 
     /// <summary>The <c>next</c> link: the same request with <c>marker</c> set to the last item shown.</summary>
     public static string Next(HttpRequest request, string baseUrl, int limit, string marker)

@@ -69,6 +69,47 @@ public sealed class ResourceCodec<T>
         return result;
     }
 
+    /// <summary>
+    /// Writes the properties <see cref="ToJson"/> would hold, in the same order, straight to
+    /// <paramref name="writer"/> (no tree, no copies). <paramref name="custom"/> may write a field itself and
+    /// return true (it gets the field's name and value).
+    /// </summary>
+    public void WriteProperties(Utf8JsonWriter writer, T obj, ApiVersion version, IReadOnlyCollection<string>? fields,
+        Func<Utf8JsonWriter, string, object?, bool>? custom = null)
+    {
+        foreach (var (name, p) in properties)
+        {
+            if (!version.AtLeast(specs[name].MinVersion) || (fields is not null && !fields.Contains(name)))
+            {
+                continue;
+            }
+
+            var value = p.Get!(obj);
+            if (custom is not null && custom(writer, name, value))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(name);
+            WriteValue(writer, value, p.PropertyType);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value, Type type)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case JsonNode node: node.WriteTo(writer); break;
+            case string s: writer.WriteStringValue(s); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case DateTimeOffset t: writer.WriteStringValue(IsoTimestampConverter.Format(t)); break;
+            default: JsonSerializer.Serialize(writer, value, type, IronicJson.Options); break;
+        }
+    }
+
     // The common field types directly: going through the serializer costs a write and a parse per field,
     // which dominated rendering a page of nodes.
     private static JsonNode? ToNode(object? value, Type type) => value switch

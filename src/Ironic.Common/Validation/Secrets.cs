@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ironic.Common.Validation;
@@ -10,6 +13,14 @@ public static class Secrets
 {
     public const string Mask = "******";
 
+    // Keys seen so far and whether they are secret: every node listed asks about the same few keys.
+    private const int MaxKnown = 4096;
+    private static readonly ConcurrentDictionary<string, bool> Known = new(StringComparer.Ordinal);
+    private static int knownCount;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? scratch;
+
     private static readonly string[] SensitiveFragments =
     [
         "password", "passwd", "pswd", "secret", "token", "auth_key", "priv_key", "private_key",
@@ -19,6 +30,22 @@ public static class Secrets
 
     /// <summary>True when a key of driver_info (or similar) holds a secret.</summary>
     public static bool IsSecretKey(string key)
+    {
+        if (Known.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var secret = Matches(key);
+        if (Volatile.Read(ref knownCount) < MaxKnown && Known.TryAdd(key, secret))
+        {
+            Interlocked.Increment(ref knownCount);
+        }
+
+        return secret;
+    }
+
+    private static bool Matches(string key)
     {
         foreach (var fragment in SensitiveFragments)
         {
@@ -41,6 +68,73 @@ public static class Secrets
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// Writes what <see cref="MaskCopy"/> returns without building the copy: the object's JSON is copied token
+    /// by token, so an object parsed from the database is never expanded into a tree.
+    /// </summary>
+    public static void WriteMasked(Utf8JsonWriter writer, JsonObject source)
+    {
+        var buffer = scratch ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var raw = new Utf8JsonWriter(buffer))
+        {
+            source.WriteTo(raw);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    var key = reader.GetString()!;
+                    writer.WritePropertyName(key);
+                    if (IsSecretKey(key))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            writer.WriteStringValue(Mask);
+                            reader.Skip();
+                        }
+                    }
+
+                    break;
+                case JsonTokenType.StartObject:
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    writer.WriteStringValue(reader.GetString());
+                    break;
+                case JsonTokenType.String:
+                    writer.WriteStringValue(reader.ValueSpan);
+                    break;
+                case JsonTokenType.Number:
+                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                    break;
+                case JsonTokenType.Null:
+                    writer.WriteNullValue();
+                    break;
+            }
+        }
     }
 
     /// <summary>

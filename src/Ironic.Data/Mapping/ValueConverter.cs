@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -16,6 +17,43 @@ internal static class ValueConverter
         DateTimeOffset t => Sql.Timestamp(t),
         JsonNode n => n.ToJsonString(),
         _ => throw new NotSupportedException($"No database form for {value.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// How to read one column of <paramref name="type"/>: text columns are read as strings directly (no boxing
+    /// through GetValue), and the empty dictionaries most JSON columns hold are not parsed.
+    /// </summary>
+    public static Func<DbDataReader, int, object?> ReaderFor(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(string))
+        {
+            return (r, i) => r.IsDBNull(i) ? null : r.GetString(i);
+        }
+
+        if (t == typeof(DateTimeOffset))
+        {
+            return (r, i) => r.IsDBNull(i) ? null : Sql.ParseTimestamp(r.GetString(i));
+        }
+
+        if (t == typeof(JsonObject))
+        {
+            return (r, i) => r.IsDBNull(i) ? new JsonObject() : ParseJson(r.GetString(i));
+        }
+
+        if (t == typeof(JsonArray))
+        {
+            return (r, i) => r.IsDBNull(i) ? new JsonArray() : ParseJson(r.GetString(i));
+        }
+
+        return (r, i) => FromDb(r.GetValue(i), type);
+    }
+
+    private static JsonNode? ParseJson(string text) => text switch
+    {
+        "{}" => new JsonObject(),
+        "[]" => new JsonArray(),
+        _ => JsonNode.Parse(text),
     };
 
     public static object? FromDb(object value, Type type)
