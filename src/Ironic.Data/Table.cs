@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Ironic.Common.Json;
@@ -55,6 +56,21 @@ public sealed class Table<T>
 
     public async Task<IReadOnlyList<T>> ListAsync(ListQuery q, CancellationToken ct = default)
     {
+        var list = new List<T>(Math.Min(q.Limit, 1024));
+        await foreach (var item in StreamAsync(q, ct).ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The rows <see cref="ListAsync"/> returns, one at a time as they are read: a caller that writes each
+    /// one out keeps a single row alive instead of a whole page (the connection stays open meanwhile).
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync(ListQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
         var sort = Checked(q.SortKey);
         await using var c = await db.OpenAsync(ct).ConfigureAwait(false);
         await using var cmd = c.CreateCommand();
@@ -70,14 +86,11 @@ public sealed class Table<T>
         var order = sort == "id" ? $"id {dir}" : $"{sort} {dir}, id {dir}";
         cmd.CommandText = $"SELECT {selectList} FROM {Name}{where} ORDER BY {order} LIMIT $limit";
         Sql.Param(cmd, "$limit", q.Limit);
-        var list = new List<T>(Math.Min(q.Limit, 1024));
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            list.Add(Read(r));
+            yield return Read(r);
         }
-
-        return list;
     }
 
     public async Task<long> CountAsync(IReadOnlyList<Filter> filters, CancellationToken ct = default)

@@ -27,18 +27,21 @@ internal static class Collections
             throw new NotFound($"{char.ToUpperInvariant(codec.ResourceName[0])}{codec.ResourceName[1..]} {p.Marker} could not be found.");
         }
 
-        var items = await table.ListAsync(new ListQuery
+        var items = table.StreamAsync(new ListQuery
         {
             Filters = filters,
             Limit = p.Limit,
             MarkerUuid = p.Marker,
             SortKey = p.SortKey,
             Descending = p.Descending,
-        }, ct).ConfigureAwait(false);
+        });
 
         var fields = p.Fields ?? (p.Detail ? null : listFields.Where(f => codec.IsVisible(f, http.ApiVersion())).ToArray());
         var full = p.Detail && p.Fields is null;
-        var next = items.Count > 0 && items.Count == p.Limit ? Links.Next(http.Request, api.BaseUrl(http), p.Limit, uuidOf(items[^1])) : null;
-        return JsonResponse.List(collection, items, (writer, item) => render(writer, item, fields, full), next);
+        var baseUrl = api.BaseUrl(http);
+
+        // Rows are read as the response is written; a full page gets a link to the next one.
+        return JsonResponse.List(collection, items, (writer, item) => render(writer, item, fields, full),
+            (count, last) => count > 0 && count == p.Limit ? Links.Next(http.Request, baseUrl, p.Limit, uuidOf(last!)) : null);
     }
 }

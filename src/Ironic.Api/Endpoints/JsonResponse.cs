@@ -16,39 +16,48 @@ internal static class JsonResponse
     public static IResult Created(JsonNode body, string location) => new JsonResult(body, StatusCodes.Status201Created, location);
 
     /// <summary>
-    /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item written as it is rendered, so a page of a
-    /// thousand nodes never exists as one JSON tree or string.
+    /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item written as it is read and rendered, so a page
+    /// of a thousand nodes never exists as a list of objects, one JSON tree or a string. <paramref name="next"/>
+    /// gets the number of items and the last one.
     /// </summary>
-    public static IResult List<T>(string collection, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> render, string? next) =>
+    public static IResult List<T>(string collection, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, T> render, Func<int, T?, string?> next)
+        where T : class =>
         new ListResult<T>(collection, items, render, next);
 
-    private sealed class ListResult<T>(string collection, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> render, string? next) : IResult
+    private sealed class ListResult<T>(string collection, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, T> render, Func<int, T?, string?> next)
+        : IResult
+        where T : class
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
+            var ct = httpContext.RequestAborted;
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/json";
             await using var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
             writer.WriteStartObject();
             writer.WriteStartArray(collection);
-            for (var i = 0; i < items.Count; i++)
+            var count = 0;
+            T? last = null;
+            await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false))
             {
-                render(writer, items[i]);
+                render(writer, item);
+                count++;
+                last = item;
                 if (writer.BytesPending > FlushThreshold)
                 {
-                    await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+                    await writer.FlushAsync(ct).ConfigureAwait(false);
                 }
             }
 
             writer.WriteEndArray();
-            if (next is not null)
+            if (next(count, last) is { } link)
             {
-                writer.WriteString("next", next);
+                writer.WriteString("next", link);
             }
 
             writer.WriteEndObject();
-            await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            await writer.FlushAsync(ct).ConfigureAwait(false);
         }
     }
 
