@@ -58,7 +58,7 @@ public sealed class ResourceCodec<T>
         var result = new JsonObject();
         foreach (var (name, p) in properties)
         {
-            if (!version.AtLeast(specs[name].MinVersion) || (fields is not null && !fields.Contains(name)))
+            if (!Shows(name, version, fields))
             {
                 continue;
             }
@@ -79,7 +79,7 @@ public sealed class ResourceCodec<T>
     {
         foreach (var (name, p) in properties)
         {
-            if (!version.AtLeast(specs[name].MinVersion) || (fields is not null && !fields.Contains(name)))
+            if (!Shows(name, version, fields))
             {
                 continue;
             }
@@ -94,6 +94,9 @@ public sealed class ResourceCodec<T>
             WriteValue(writer, value, p.PropertyType);
         }
     }
+
+    private bool Shows(string field, ApiVersion version, IReadOnlyCollection<string>? fields) =>
+        version.AtLeast(specs[field].MinVersion) && (fields is null || fields.Contains(field));
 
     private static void WriteValue(Utf8JsonWriter writer, object? value, Type type)
     {

@@ -56,21 +56,15 @@ internal static class ValueConverter
         _ => JsonNode.Parse(text),
     };
 
-    public static object? FromDb(object value, Type type)
+    // Numbers and booleans (stored as integers); text and JSON columns have their own readers above.
+    private static object? FromDb(object value, Type type)
     {
         if (value is DBNull)
         {
-            return type == typeof(JsonObject) ? new JsonObject()
-                : type == typeof(JsonArray) ? new JsonArray()
-                : null;
+            return null;
         }
 
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string))
-        {
-            return (string)value;
-        }
-
         if (t == typeof(bool))
         {
             return Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
@@ -84,16 +78,6 @@ internal static class ValueConverter
         if (t == typeof(long))
         {
             return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-        }
-
-        if (t == typeof(DateTimeOffset))
-        {
-            return Sql.ParseTimestamp((string)value);
-        }
-
-        if (t == typeof(JsonObject) || t == typeof(JsonArray))
-        {
-            return JsonNode.Parse((string)value);
         }
 
         throw new NotSupportedException($"No model form for column type {type.Name}.");
