@@ -61,18 +61,18 @@ public static class Secrets
     /// <summary>A copy of the object with secret values (at any depth, lists included) replaced by the mask.</summary>
     public static JsonObject MaskCopy(JsonObject source)
     {
-        var copy = new JsonObject();
-        foreach (var (key, value) in source)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            copy[key] = IsSecretKey(key) && value is not null ? Mask : MaskNode(value);
+            WriteMasked(writer, source);
         }
 
-        return copy;
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
 
     /// <summary>
-    /// Writes what <see cref="MaskCopy"/> returns without building the copy: the object's JSON is copied token
-    /// by token, so an object parsed from the database is never expanded into a tree.
+    /// Writes the object with secret values (at any depth, lists included) replaced by the mask. Its JSON is
+    /// copied token by token, so an object parsed from the database is never expanded into a tree.
     /// </summary>
     public static void WriteMasked(Utf8JsonWriter writer, JsonObject source)
     {
@@ -150,13 +150,6 @@ public static class Secrets
 
         return text;
     }
-
-    private static JsonNode? MaskNode(JsonNode? value) => value switch
-    {
-        JsonObject nested => MaskCopy(nested),
-        JsonArray list => new JsonArray([.. list.Select(MaskNode)]),
-        _ => value?.DeepClone(),
-    };
 
     // Values of at least 3 characters: masking "1" everywhere would garble messages, not protect anything.
     private static IEnumerable<string> SecretValues(JsonNode node) => node switch
