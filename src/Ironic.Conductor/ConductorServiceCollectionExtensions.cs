@@ -25,6 +25,7 @@ public static class ConductorServiceCollectionExtensions
     {
         services.AddSingleton(drivers);
         services.AddSingleton<WorkerPool>();
+        services.AddSingleton<Provisioning.StepReports>();
         services.AddSingleton<TaskManager>();
         services.AddSingleton<ConductorManager>();
         services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());

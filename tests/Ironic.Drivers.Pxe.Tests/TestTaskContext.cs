@@ -23,6 +23,17 @@ internal sealed class TestTaskContext(TestDriver driver, Node node, params Port[
 
     public int Saves { get; private set; }
 
+    public List<StepResult> StepReports { get; } = [];
+
+    public void ReportStep(StepResult result) => StepReports.Add(result);
+
+    public async Task NodePowerActionAsync(string target, CancellationToken ct)
+    {
+        await Driver.Power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
+        Node.PowerState = target;
+        await SaveNodeAsync(ct).ConfigureAwait(false);
+    }
+
     public Task SaveNodeAsync(CancellationToken ct)
     {
         Saves++;

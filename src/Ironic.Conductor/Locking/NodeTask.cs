@@ -1,4 +1,5 @@
 using Ironic.Conductor.Loading;
+using Ironic.Conductor.Provisioning;
 using Ironic.Data;
 using Ironic.Drivers;
 using Ironic.Drivers.Objects;
@@ -18,12 +19,15 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
     private readonly List<Port> portList;
     private readonly bool journal;
     private NodeJournal.Snapshot saved;
+    private readonly StepReports? reports;
     private IDriver? driver;
     private bool released;
+    private StepReport? report;
 
     internal NodeTask(IronicStore store, DriverRegistry? registry, string host, TimeProvider clock, Node node, bool shared, string purpose,
-        IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups, bool journal = true)
+        IReadOnlyList<Port> ports, IReadOnlyList<Portgroup> portgroups, bool journal = true, StepReports? reports = null)
     {
+        this.reports = reports;
         this.journal = journal;
         saved = NodeJournal.Snapshot.Of(node);
         this.store = store;
@@ -101,7 +105,42 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
         return created;
     }
 
-    /// <summary>Releases the lock early (idempotent); disposing does the same.</summary>
+    public async Task NodePowerActionAsync(string target, CancellationToken ct)
+    {
+        var power = Driver.Power;
+        if (target == PowerState.Rebooting)
+        {
+            await power.RebootAsync(this, null, ct).ConfigureAwait(false);
+            target = PowerState.On;
+        }
+        else if (target is PowerState.SoftRebooting)
+        {
+            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
+            target = PowerState.On;
+        }
+        else if (await power.GetPowerStateAsync(this, ct).ConfigureAwait(false) != target)
+        {
+            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
+        }
+
+        Node.PowerState = target == PowerState.SoftPowerOff ? PowerState.Off : target;
+        Node.TargetPowerState = null;
+        await SaveNodeAsync(ct).ConfigureAwait(false);
+    }
+
+    public void ReportStep(StepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsDone && !result.IsFailed)
+        {
+            return;
+        }
+
+        // The step it is about is fixed now, so a late or repeated report cannot end a later step.
+        report = StepReport.Of(Node, result);
+    }
+
+    /// <summary>Releases the lock early (idempotent); disposing does the same. A step report is handed on after the release.</summary>
     public async Task ReleaseAsync()
     {
         if (released)
@@ -113,6 +152,17 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
         if (!Shared)
         {
             await store.Reservations.ReleaseAsync(Node.Uuid, host, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (report is { } r)
+        {
+            report = null;
+            if (reports is null)
+            {
+                throw new InvalidOperationException($"Node {Node.Uuid}: a step was reported on a task that cannot continue steps.");
+            }
+
+            reports.Post(r);
         }
     }
 

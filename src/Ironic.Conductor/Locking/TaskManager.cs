@@ -13,7 +13,8 @@ namespace Ironic.Conductor.Locking;
 /// <c>[conductor] node_locked_retry_attempts</c> times, <c>node_locked_retry_interval</c> apart, then
 /// answers <see cref="NodeLocked"/> naming the holder, its purpose and how long it has held the node.
 /// </summary>
-public sealed partial class TaskManager(IronicStore store, DriverRegistry? registry, IronicOptions options, TimeProvider clock, ILogger<TaskManager> log)
+public sealed partial class TaskManager(IronicStore store, DriverRegistry? registry, IronicOptions options, TimeProvider clock, ILogger<TaskManager> log,
+    Provisioning.StepReports? reports = null)
 {
     public string Host => options.Default.Host;
 
@@ -24,7 +25,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
         if (shared)
         {
             var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
-            return new NodeTask(store, registry, Host, clock, node, shared: true, purpose, ports, groups, options.Conductor.NodeHistory);
+            return new NodeTask(store, registry, Host, clock, node, shared: true, purpose, ports, groups, options.Conductor.NodeHistory, reports);
         }
 
         var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
@@ -42,7 +43,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
                     var locked = await store.Nodes.GetAsync("uuid", node.Uuid, ct).ConfigureAwait(false) ?? throw new NodeNotFound(nodeIdent);
                     var (ports, groups) = await PortsAsync(node.Uuid, ct).ConfigureAwait(false);
                     LogAcquired(node.Uuid, purpose);
-                    return new NodeTask(store, registry, Host, clock, locked, shared: false, purpose, ports, groups, options.Conductor.NodeHistory);
+                    return new NodeTask(store, registry, Host, clock, locked, shared: false, purpose, ports, groups, options.Conductor.NodeHistory, reports);
                 }
                 catch
                 {
