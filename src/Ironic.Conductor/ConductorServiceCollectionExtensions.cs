@@ -41,6 +41,7 @@ public static class ConductorServiceCollectionExtensions
         services.AddSingleton<Provisioning.ProvisionActions>();
         services.AddSingleton<Provisioning.StepContinuations>();
         services.AddHostedService(sp => sp.GetRequiredService<Provisioning.StepContinuations>());
+        services.AddSingleton<Agent.AgentCallbacks>();
         services.AddSingleton<ConductorManager>();
         services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());
         services.AddHostedService<ConductorService>();
