@@ -21,3 +21,16 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get update -q
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
+
+# agent deploy tests: the real ironic-python-agent 13 in a Debian sid root under /tmp, fenced by
+# ../shared/agent/run-ipa.sh (setup-ipa.sh is idempotent: a few minutes the first time, seconds after)
+agent_kit="$(cd "$(dirname "$0")/.." && pwd)/../shared/agent"
+if [ -x /tmp/ipa-sid-root/usr/bin/ironic-python-agent ] && [ -f /tmp/ipa-sid-root/.ironic-hwm-ok ]; then
+    :
+elif [ -f "$agent_kit/setup-ipa.sh" ]; then
+    echo "Setting up the real ironic-python-agent (../shared/agent/setup-ipa.sh)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO bash "$agent_kit/setup-ipa.sh" && $SUDO touch /tmp/ipa-sid-root/.ironic-hwm-ok
+else
+    echo "install-test-deps: $agent_kit/setup-ipa.sh not found; the agent deploy tests will fail" >&2
+fi

@@ -14,6 +14,9 @@ public sealed record IronicServerSettings
 
     /// <summary>Lines appended to the <c>[DEFAULT]</c> section (enabled drivers, plugin_dirs, ...).</summary>
     public string ExtraDefaultConfig { get; init; } = "";
+
+    /// <summary>Whole sections appended to the file (e.g. <c>[agent]</c>); a section named again adds to the one above.</summary>
+    public string ExtraConfig { get; init; } = "";
 }
 
 /// <summary>
@@ -237,6 +240,8 @@ public sealed class IronicProcess : IDisposable
 
             [conductor]
             node_locked_retry_interval = 0.1
+
+            {settings.ExtraConfig}
             """);
 
         var start = new ProcessStartInfo(DotnetHost())
@@ -334,7 +339,7 @@ public sealed class IronicProcess : IDisposable
         return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
     }
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -96,6 +96,9 @@ public static class Collections
     public const string NodeHardware = "acceptance-node-hardware";
     public const string Passthru = "acceptance-passthru";
     public const string Provisioning = "acceptance-provisioning";
+
+    /// <summary>Tests that start the real agent: one at a time (its port and loop devices are the machine's).</summary>
+    public const string Agent = "acceptance-agent";
     public const string Cleaning = "acceptance-cleaning";
     public const string Rescue = "acceptance-rescue";
 
