@@ -48,7 +48,7 @@ public sealed partial class RamdiskDeploy : DeployInterface
     {
         if (task.Node.ProvisionState == ProvisionState.Deploying)
         {
-            await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+            await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         }
         else if (task.Node.ProvisionState is ProvisionState.Active or ProvisionState.Unrescuing)
         {
@@ -64,9 +64,9 @@ public sealed partial class RamdiskDeploy : DeployInterface
             LogConfigDriveIgnored(logger, task.Node.Uuid, task.Node.BootInterface ?? "");
         }
 
-        await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         await task.Driver.Boot.PrepareInstanceAsync(task, ct).ConfigureAwait(false);
-        await PowerActions.SetAsync(task, PowerState.On, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.On, ct).ConfigureAwait(false);
         LogDeployed(logger, task.Node.Uuid);
         return null;
     }
@@ -79,7 +79,7 @@ public sealed partial class RamdiskDeploy : DeployInterface
     /// <summary>Powers the node off and removes its instance boot files; the node is then <c>deleted</c> (cleaning follows).</summary>
     public override async Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct)
     {
-        await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         await task.Driver.Boot.CleanUpInstanceAsync(task, ct).ConfigureAwait(false);
         return Deleted;
     }
