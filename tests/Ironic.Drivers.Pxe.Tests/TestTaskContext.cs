@@ -11,15 +11,11 @@ internal sealed class TestTaskContext(TestDriver driver, Node node, params Port[
 
     public IReadOnlyList<Port> Ports => PortList;
 
-    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
-
     public IDriver Driver => driver;
 
     public TestDriver TestDriver => driver;
 
     public bool Shared => false;
-
-    public string Purpose => "test";
 
     public int Saves { get; private set; }
 
