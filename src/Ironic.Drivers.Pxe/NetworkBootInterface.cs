@@ -22,15 +22,10 @@ public abstract class NetworkBootInterface : BootInterface
 
     public override Task ValidateAsync(ITaskContext task, CancellationToken ct) => boot.ValidateAsync(task, ct);
 
-    /// <summary>
-    /// Prepares booting the deploy ramdisk with <paramref name="ramdiskParams"/> (Ironic's <c>prepare_ramdisk</c>).
-    /// Not part of the contract: no flow here boots a deploy ramdisk yet, so only this plugin's callers reach it.
-    /// </summary>
-    public Task PrepareRamdiskAsync(ITaskContext task, IReadOnlyDictionary<string, string> ramdiskParams, CancellationToken ct) =>
+    public override Task PrepareRamdiskAsync(ITaskContext task, IReadOnlyDictionary<string, string> ramdiskParams, CancellationToken ct) =>
         boot.PrepareRamdiskAsync(task, ramdiskParams, ct);
 
-    /// <summary>Removes what <see cref="PrepareRamdiskAsync"/> wrote (Ironic's <c>clean_up_ramdisk</c>); not part of the contract either.</summary>
-    public Task CleanUpRamdiskAsync(ITaskContext task, CancellationToken ct)
+    public override Task CleanUpRamdiskAsync(ITaskContext task, CancellationToken ct)
     {
         boot.RemoveFiles(task);
         return Task.CompletedTask;

@@ -15,7 +15,7 @@ public sealed class GrubScriptCheckTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
 
         await AssertGrubAcceptsAsync(Path.Combine(services.TftpRoot, Nodes.Uuid, "config"));
     }

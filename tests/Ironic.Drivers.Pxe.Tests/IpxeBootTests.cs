@@ -23,7 +23,7 @@ public sealed class IpxeBootTests : IDisposable
     {
         var task = Nodes.IpxeTask(services);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
 
         var config = await File.ReadAllTextAsync(ConfigPath);
         Assert.StartsWith("#!ipxe\n", config, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class IpxeBootTests : IDisposable
         node.DriverInfo["deploy_kernel"] = kernel;
         var task = Nodes.IpxeTask(services, node);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.Contains($" http://10.0.0.1:8080/{Nodes.Uuid}/deploy_kernel selinux=0", await File.ReadAllTextAsync(ConfigPath), StringComparison.Ordinal);
         Assert.Equal("kernel", await File.ReadAllTextAsync(Path.Combine(services.HttpRoot, Nodes.Uuid, "deploy_kernel")));

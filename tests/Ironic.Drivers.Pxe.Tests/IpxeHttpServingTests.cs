@@ -22,7 +22,7 @@ public sealed partial class IpxeHttpServingTests
             node.DriverInfo["deploy_kernel"] = kernel;
             node.DriverInfo["deploy_ramdisk"] = ramdisk;
             var task = Nodes.IpxeTask(services, node);
-            await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+            await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
             using var http = new HttpClient();
 
             // DHCP hands iPXE {http_url}/boot.ipxe, which chains to pxelinux.cfg/<mac> relative to itself.

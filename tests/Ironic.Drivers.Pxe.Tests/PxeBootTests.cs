@@ -15,7 +15,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = "http://10.0.0.1:6385" }, default);
 
         var config = await File.ReadAllTextAsync(ConfigPath);
         Assert.StartsWith("set default=deploy\n", config, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services, Nodes.Node(bootMode: "bios"));
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         var config = await File.ReadAllTextAsync(ConfigPath);
         Assert.StartsWith("default deploy\n\nlabel deploy\nkernel http://images.example/ipa.kernel\n" +
@@ -43,7 +43,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services, null, Nodes.Port(), Nodes.Port(Nodes.Mac2));
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         foreach (var (link, target) in new[]
         {
@@ -66,7 +66,7 @@ public sealed class PxeBootTests : IDisposable
         port.Extra["client-id"] = "ff:00:00:00:00:00:02:00:00:02:c9:00:52:54:00:ab:cd:01";
         var task = Nodes.PxeTask(services, null, port);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.True(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "20-52-54-00-ab-cd-01")));
     }
@@ -76,7 +76,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.Equal([(BootDevice.Pxe, false)], task.TestDriver.RecordingManagement.BootDevices);
     }
@@ -88,7 +88,7 @@ public sealed class PxeBootTests : IDisposable
         node.DriverInfo["force_persistent_boot_device"] = "Always";
         var task = Nodes.PxeTask(services, node);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
     }
@@ -105,7 +105,7 @@ public sealed class PxeBootTests : IDisposable
         node.DriverInfo["deploy_ramdisk"] = "file://" + ramdisk;
         var task = Nodes.PxeTask(services, node);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         var config = await File.ReadAllTextAsync(ConfigPath);
         Assert.Contains($"kernel {Nodes.Uuid}/deploy_kernel\n", config, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class PxeBootTests : IDisposable
         node.DriverInfo["deploy_kernel"] = "/nonexistent/ipa.kernel";
         var task = Nodes.PxeTask(services, node);
 
-        var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default));
+        var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
 
         Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor pxe-test-host.", e.Message);
         Assert.False(File.Exists(ConfigPath));
@@ -135,7 +135,7 @@ public sealed class PxeBootTests : IDisposable
         node.DriverInfo["rescue_ramdisk"] = "http://images.example/rescue.initramfs";
         var task = Nodes.PxeTask(services, node);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         var config = await File.ReadAllTextAsync(ConfigPath);
         Assert.Contains("label deploy\nkernel http://images.example/rescue.kernel\nappend initrd=http://images.example/rescue.initramfs ",
@@ -147,7 +147,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services, Nodes.Node(provisionState: ProvisionState.Rescuing));
 
-        var e = await Assert.ThrowsAsync<MissingParameterValue>(() => ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default));
+        var e = await Assert.ThrowsAsync<MissingParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
 
         Assert.EndsWith("Missing are: ['rescue_kernel', 'rescue_ramdisk']", e.Message, StringComparison.Ordinal);
     }
@@ -160,7 +160,7 @@ public sealed class PxeBootTests : IDisposable
         node.DriverInfo["kernel_append_params"] = "%default% ipa-debug=1";
         var task = Nodes.PxeTask(configured, node);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         var config = await File.ReadAllTextAsync(Path.Combine(configured.TftpRoot, Nodes.Uuid, "config"));
         Assert.Contains("selinux=0 troubleshoot=0 text console=ttyS0 ipa-debug=1\n", config, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class PxeBootTests : IDisposable
         using var configured = new TestServices(("pxe.tftp_root", root));
         var task = Nodes.PxeTask(configured);
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.True(File.Exists(Path.Combine(root, Nodes.Uuid, "config")));
         Assert.False(Directory.Exists(configured.TftpRoot));
@@ -185,7 +185,7 @@ public sealed class PxeBootTests : IDisposable
         var task = Nodes.PxeTask(services, Nodes.Node(bootMode: "bios"));
         task.TestDriver.RecordingManagement.BootMode = BootMode.Uefi;
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.Equal([BootMode.Bios], task.TestDriver.RecordingManagement.BootModesSet);
     }
@@ -196,7 +196,7 @@ public sealed class PxeBootTests : IDisposable
         var task = Nodes.PxeTask(services);
         task.TestDriver.RecordingManagement.BootMode = BootMode.Bios;
 
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
         Assert.Empty(task.TestDriver.RecordingManagement.BootModesSet);
         Assert.StartsWith("default deploy\n", await File.ReadAllTextAsync(ConfigPath), StringComparison.Ordinal);
@@ -260,7 +260,7 @@ public sealed class PxeBootTests : IDisposable
     public async Task PrepareInstance_DiskBootingDeploy_RemovesConfigAndBootsFromDiskPersistently()
     {
         var task = Nodes.PxeTask(services);
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
         var diskTask = new TestTaskContext(new TestDriver(task.Driver.Boot), Nodes.Node(deployInterface: "direct"), [.. task.Ports]);
 
         await diskTask.Driver.Boot.PrepareInstanceAsync(diskTask, default);
@@ -311,7 +311,7 @@ public sealed class PxeBootTests : IDisposable
     public async Task PrepareInstance_PortReplacedSinceRamdiskBoot_MovesTheLinkToTheNewMac()
     {
         var task = Nodes.PxeTask(services);
-        await ((NetworkBootInterface)task.Driver.Boot).PrepareRamdiskAsync(task, Nodes.NoParams, default);
+        await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
         task.PortList[0] = Nodes.Port(Nodes.Mac2);
 
         await task.Driver.Boot.PrepareInstanceAsync(task, default);
@@ -343,7 +343,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
 
-        await ((NetworkBootInterface)task.Driver.Boot).CleanUpRamdiskAsync(task, default);
+        await task.Driver.Boot.CleanUpRamdiskAsync(task, default);
 
         Assert.False(Directory.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid)));
     }

@@ -160,6 +160,10 @@ public sealed class ValidationTests : IDisposable
 
     private sealed class NonRamdiskBoot : BootInterface
     {
+        public override Task PrepareRamdiskAsync(ITaskContext task, IReadOnlyDictionary<string, string> ramdiskParams, CancellationToken ct) => Task.CompletedTask;
+
+        public override Task CleanUpRamdiskAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
         public override Task PrepareInstanceAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
 
         public override Task CleanUpInstanceAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;

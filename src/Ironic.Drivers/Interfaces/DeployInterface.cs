@@ -17,4 +17,6 @@ public abstract class DeployInterface : BaseInterface
     /// <summary>Erases what <see cref="PrepareAsync"/> cached; idempotent, runs under a shared lock.</summary>
     public virtual Task CleanUpAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Handles a heartbeat from the deploy agent (<c>POST /v1/heartbeat/{node}</c>).</summary>
+    public virtual Task HeartbeatAsync(ITaskContext task, string callbackUrl, CancellationToken ct) => Task.CompletedTask;
 }
