@@ -8,7 +8,7 @@ public sealed class NodeReservations(Database db)
 {
     /// <summary>
     /// Reserves the node for <paramref name="host"/> if nobody holds it. Returns null on success, or the
-    /// current holder. Throws <see cref="Drivers.NodeNotFound"/> when the node does not exist.
+    /// current holder. Throws <see cref="NodeNotFound"/> when the node does not exist.
     /// </summary>
     public async Task<Reservation?> TryReserveAsync(string nodeUuid, string host, string purpose, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -35,7 +35,7 @@ public sealed class NodeReservations(Database db)
         await using var r = await q.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            throw new Drivers.NodeNotFound(nodeUuid);
+            throw new NodeNotFound(nodeUuid);
         }
 
         // Released between our two statements: report a holder-less conflict; the caller retries.

@@ -193,7 +193,7 @@ public sealed class Table<T>
         catch (SqliteException e) when (IsForeignKeyViolation(e))
         {
             // Something was attached to it between the caller's check and this delete.
-            throw new Drivers.Conflict($"The {Name} row {value} is still referenced by another resource; remove that first, then retry.");
+            throw new Conflict($"The {Name} row {value} is still referenced by another resource; remove that first, then retry.");
         }
     }
 
@@ -289,7 +289,7 @@ public sealed class Table<T>
     private static bool IsForeignKeyViolation(SqliteException e) =>
         e.SqliteErrorCode == 19 && e.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal);
 
-    private Drivers.Conflict MissingReference() =>
+    private Conflict MissingReference() =>
         new($"The {Name} refers to a node, portgroup or chassis that no longer exists (it was deleted meanwhile); check it and retry.");
 
     private string? UniqueColumn(SqliteException e)

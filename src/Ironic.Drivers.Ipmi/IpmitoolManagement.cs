@@ -72,7 +72,7 @@ public sealed partial class IpmitoolManagement : ManagementInterface
             persistent = false;
         }
 
-        if (NodeBootMode.Resolve(task.Node, ipmi.Options.DefaultBootMode) == BootMode.Uefi)
+        if (BootMode.Resolve(task.Node, ipmi.Options.DefaultBootMode) == BootMode.Uefi)
         {
             // UEFI came after the last IPMI revision: only the raw flags (0xe0 persistent, 0xa0 once, both
             // with the EFI bit) tell every BMC; ipmitool's "options=efiboot" does not combine with persistent.

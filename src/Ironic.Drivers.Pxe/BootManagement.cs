@@ -13,21 +13,29 @@ internal static partial class BootManagement
     public static async Task SyncBootModeAsync(ITaskContext task, string defaultMode, CancellationToken ct)
     {
         var node = task.Node;
-        var requested = NodeCapabilities.BootModeOf(node, "");
+        var requested = BootMode.ForDeploy(node);
         try
         {
             var management = task.Driver.Management;
             var current = await management.GetBootModeAsync(task, ct).ConfigureAwait(false);
-            if (requested.Length == 0 && current is BootMode.Uefi or BootMode.Bios)
+            if (requested is null && current is BootMode.Uefi or BootMode.Bios)
             {
                 node.DriverInternalInfo["deploy_boot_mode"] = current;
                 node.BootMode = current;
                 return;
             }
 
-            var wanted = requested.Length == 0 ? defaultMode : requested;
+            var wanted = requested ?? defaultMode;
             if (wanted != current)
             {
+                // As Ironic's node_set_boot_mode: a mode the management interface cannot set is refused before asking the BMC.
+                var supported = management.GetSupportedBootModes(task);
+                if (!supported.Contains(wanted))
+                {
+                    throw new InvalidParameterValue(
+                        $"Unsupported boot mode {wanted} specified for node {node.Uuid}. Supported boot modes are: {string.Join(", ", supported)}");
+                }
+
                 await management.SetBootModeAsync(task, wanted, ct).ConfigureAwait(false);
             }
 

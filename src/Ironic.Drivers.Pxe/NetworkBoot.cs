@@ -79,7 +79,8 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
         }
 
         NodeCapabilities.Validate(node);
-        NodeCapabilities.BootModeOf(node, options.DefaultBootMode);
+        // Throws when the boot mode asked for contradicts properties/capabilities.
+        _ = BootMode.ForDeploy(node);
         if (JsonFields.HasValue(node.InstanceInfo, "image_source") && JsonFields.HasValue(node.InstanceInfo, "boot_iso"))
         {
             throw new InvalidParameterValue("An 'image_source' and 'boot_iso' parameter may not be specified at the same time");
@@ -149,7 +150,7 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
     private Dictionary<string, string> InstanceImages(Node node)
     {
         var instance = NodeImages.Instance(node);
-        if (!ipxe && instance.ContainsKey("boot_iso") && NodeCapabilities.BootModeOf(node, options.DefaultBootMode) == BootMode.Uefi)
+        if (!ipxe && instance.ContainsKey("boot_iso") && BootMode.Resolve(node, options.DefaultBootMode) == BootMode.Uefi)
         {
             throw new InvalidParameterValue(
                 $"Node {node.Uuid} cannot boot instance_info boot_iso with the pxe boot interface in UEFI boot mode; use the ipxe boot interface.");
@@ -264,7 +265,7 @@ internal sealed partial class NetworkBoot(PxeOptions options, bool ipxe, ILogger
     {
         var node = task.Node;
         var text = ipxe ? BootTemplates.Ipxe(config)
-            : NodeCapabilities.BootModeOf(node, options.DefaultBootMode) == BootMode.Uefi ? BootTemplates.Grub(config)
+            : BootMode.Resolve(node, options.DefaultBootMode) == BootMode.Uefi ? BootTemplates.Grub(config)
             : BootTemplates.Pxelinux(config);
         BootFiles.EnsureDirectory(NodeDir(node.Uuid));
         BootFiles.EnsureDirectory(Path.Combine(Root, options.ConfigSubdir));

@@ -43,12 +43,14 @@ public sealed partial class RamdiskDeploy : DeployInterface
         NodeCapabilities.Validate(task.Node);
     }
 
-    /// <summary>Powers the node off before the deploy steps, as every deployment starts.</summary>
+    /// <summary>Powers the node off and attaches its volumes before the deploy steps, as Ironic's ramdisk deploy does.</summary>
     public override async Task PrepareAsync(ITaskContext task, CancellationToken ct)
     {
         if (task.Node.ProvisionState == ProvisionState.Deploying)
         {
-            await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+            await task.Driver.Network.ValidateAsync(task, ct).ConfigureAwait(false);
+            await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
+            await task.Driver.Storage.AttachVolumesAsync(task, ct).ConfigureAwait(false);
         }
         else if (task.Node.ProvisionState is ProvisionState.Active or ProvisionState.Unrescuing)
         {
@@ -64,9 +66,11 @@ public sealed partial class RamdiskDeploy : DeployInterface
             LogConfigDriveIgnored(logger, task.Node.Uuid, task.Node.BootInterface ?? "");
         }
 
-        await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
+        // The tenant network must reach the boot location before the instance boots from it.
+        await task.Driver.Network.ConfigureTenantNetworksAsync(task, ct).ConfigureAwait(false);
         await task.Driver.Boot.PrepareInstanceAsync(task, ct).ConfigureAwait(false);
-        await PowerActions.SetAsync(task, PowerState.On, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.On, ct).ConfigureAwait(false);
         LogDeployed(logger, task.Node.Uuid);
         return null;
     }
@@ -76,21 +80,17 @@ public sealed partial class RamdiskDeploy : DeployInterface
     public async Task<StepOutcome> DeployAsync(ITaskContext task, JsonObject args, CancellationToken ct) =>
         await DeployAsync(task, ct).ConfigureAwait(false) is null ? StepOutcome.Done : StepOutcome.Wait;
 
-    /// <summary>Powers the node off and removes its instance boot files; the node is then <c>deleted</c> (cleaning follows).</summary>
+    /// <summary>
+    /// Powers the node off, detaches its volumes, takes it off the tenant network and removes its instance boot
+    /// files; the node is then <c>deleted</c> (cleaning follows).
+    /// </summary>
     public override async Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct)
     {
-        await PowerActions.SetAsync(task, PowerState.Off, ct).ConfigureAwait(false);
+        await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
+        await task.Driver.Storage.DetachVolumesAsync(task, ct).ConfigureAwait(false);
+        await task.Driver.Network.UnconfigureTenantNetworksAsync(task, ct).ConfigureAwait(false);
         await task.Driver.Boot.CleanUpInstanceAsync(task, ct).ConfigureAwait(false);
         return Deleted;
-    }
-
-    /// <summary>A conductor taking over an active node re-creates its boot files; its boot order is left alone.</summary>
-    public override async Task TakeOverAsync(ITaskContext task, CancellationToken ct)
-    {
-        if (task.Node.ProvisionState == ProvisionState.Active)
-        {
-            await task.Driver.Boot.PrepareInstanceAsync(task, ct).ConfigureAwait(false);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ramdisk deployment of node {Node} done")]

@@ -12,8 +12,6 @@ namespace Ironic.Drivers.Redfish;
 [HardwareInterface("redfish")]
 public sealed class RedfishBios : BiosInterface
 {
-    private const string SettingsArgsInfo = """{"settings": {"description": "A list of BIOS settings to be applied", "required": true}}""";
-
     private readonly RedfishRuntime runtime;
 
     public RedfishBios(IDriverServices services) => runtime = new RedfishRuntime(services, typeof(RedfishBios).FullName!);
@@ -28,7 +26,7 @@ public sealed class RedfishBios : BiosInterface
 
     public override async Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonArray settings, CancellationToken ct)
     {
-        var requested = Attributes(settings);
+        var requested = SettingsByName(settings);
         var bmc = runtime.Connect(task);
         var bios = await BiosAsync(task, bmc, "apply configuration", ct).ConfigureAwait(false);
         var redfishSettings = bios["@Redfish.Settings"];
@@ -119,37 +117,13 @@ public sealed class RedfishBios : BiosInterface
         return result;
     }
 
-    [CleanStep(Priority = 0, ArgsInfo = SettingsArgsInfo, RequiresRamdisk = false)]
-    [DeployStep(Priority = 0, ArgsInfo = SettingsArgsInfo)]
-    public Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonObject args, CancellationToken ct) =>
-        // Faulted tasks, not throws: steps are invoked by reflection, which would wrap a synchronous throw.
-        args["settings"] switch
-        {
-            JsonArray settings => ApplyConfigurationAsync(task, settings, ct),
-            null => Task.FromException<StepOutcome>(new MissingParameterValue("Step apply_configuration requires the argument 'settings'.")),
-            var other => Task.FromException<StepOutcome>(
-                new InvalidParameterValue($"The argument 'settings' of apply_configuration must be a list, not {other.ToJsonString()}.")),
-        };
+    [CleanStep(Priority = 0, ArgsInfo = ApplyConfigurationArgsInfo, RequiresRamdisk = false)]
+    [DeployStep(Priority = 0, ArgsInfo = ApplyConfigurationArgsInfo)]
+    public Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonObject args, CancellationToken ct) => ApplyConfigurationStepAsync(task, args, ct);
 
     [CleanStep(Priority = 0, RequiresRamdisk = false)]
     [DeployStep(Priority = 0)]
     public Task<StepOutcome> FactoryResetAsync(ITaskContext task, JsonObject args, CancellationToken ct) => FactoryResetAsync(task, ct);
-
-    private static JsonObject Attributes(JsonArray settings)
-    {
-        var attributes = new JsonObject();
-        foreach (var setting in settings)
-        {
-            if (setting is not JsonObject s || s["name"] is not JsonValue name || name.GetValueKind() != JsonValueKind.String || !s.ContainsKey("value"))
-            {
-                throw new InvalidParameterValue($"Invalid BIOS setting {setting?.ToJsonString() ?? "null"}: each setting needs a name and a value.");
-            }
-
-            attributes[name.GetValue<string>()] = s["value"]?.DeepClone();
-        }
-
-        return attributes;
-    }
 
     private static async Task<JsonObject> BiosAsync(ITaskContext task, RedfishBmc bmc, string what, CancellationToken ct)
     {
@@ -160,12 +134,7 @@ public sealed class RedfishBios : BiosInterface
     }
 
     /// <summary>The BMC applies pending settings when the machine boots, so the step reboots it (as Ironic's reboot_to_finish_step).</summary>
-    private static async Task RebootAsync(ITaskContext task, CancellationToken ct)
-    {
-        await task.Driver.Power.RebootAsync(task, null, ct).ConfigureAwait(false);
-        task.Node.PowerState = PowerState.On;
-        await task.SaveNodeAsync(ct).ConfigureAwait(false);
-    }
+    private static Task RebootAsync(ITaskContext task, CancellationToken ct) => task.NodePowerActionAsync(PowerState.Rebooting, ct);
 
     /// <summary>Reads the attributes until every requested one shows, within the power state change timeout; returns those that did not.</summary>
     private async Task<JsonObject> VerifyAsync(RedfishBmc bmc, string biosLink, JsonObject requested, CancellationToken ct)

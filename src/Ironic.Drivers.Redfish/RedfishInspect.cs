@@ -164,14 +164,8 @@ public sealed class RedfishInspect : InspectInterface
     private static string WithBootMode(JsonNode? capabilities, string mode)
     {
         var text = capabilities?.ToString() ?? "";
-        var pairs = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (pairs.Any(p => p.Split(':', 2)[0] == "boot_mode"))
-        {
-            return text;
-        }
-
-        pairs.Add("boot_mode:" + mode);
-        return string.Join(',', pairs);
+        return NodeCapabilities.Parse(text).ContainsKey("boot_mode") ? text
+            : string.Join(',', [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), "boot_mode:" + mode]);
     }
 
     /// <summary>A port per MAC of an enabled NIC whose health is OK, unless the node already has it.</summary>

@@ -12,6 +12,4 @@ public static class BootDevice
     public const string Uefi = "uefi";
     public const string Floppy = "floppy";
     public const string UefiHttp = "uefi-http";
-
-    public static IReadOnlyList<string> All { get; } = [Pxe, Disk, Cdrom, Bios, Safe, Wanboot, Uefi, Floppy, UefiHttp];
 }

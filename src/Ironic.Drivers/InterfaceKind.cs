@@ -20,9 +20,6 @@ public static class InterfaceKind
     public static IReadOnlyList<string> All { get; } =
         [Bios, Boot, Console, Deploy, Inspect, Management, Network, Power, Raid, Rescue, Storage, Vendor];
 
-    /// <summary>Kinds every hardware type must have an implementation of (the rest may be no-ops).</summary>
-    public static IReadOnlyList<string> Core { get; } = [Boot, Deploy, Management, Power];
-
     /// <summary>The node field holding the kind's implementation name, e.g. <c>power_interface</c>.</summary>
     public static string FieldName(string kind) => kind + "_interface";
 }

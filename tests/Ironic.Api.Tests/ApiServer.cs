@@ -49,7 +49,7 @@ public sealed class ApiServer : IAsyncLifetime
                 Workers.Spawn("test filler", _ => gate.Task);
                 occupied++;
             }
-            catch (Ironic.Drivers.NoFreeConductorWorker)
+            catch (Ironic.Common.Exceptions.NoFreeConductorWorker)
             {
                 return (occupied, new PoolRelease(gate, this));
             }

@@ -67,7 +67,7 @@ public sealed class NodeLockTests(ApiServer server)
         await server.PatchAsync($"/v1/nodes/{uuid}", """[{"op": "add", "path": "/extra/first", "value": 1}]""");
 
         stale.Extra["second"] = 2;
-        var e = await Assert.ThrowsAsync<Ironic.Drivers.Conflict>(() => server.Conductor.UpdateNodeAsync(stale, ["extra"], false, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<Ironic.Common.Exceptions.Conflict>(() => server.Conductor.UpdateNodeAsync(stale, ["extra"], false, CancellationToken.None));
 
         Assert.Equal($"Node {uuid} was changed by another request while this one was being applied; retry the request.", e.Message);
         Assert.Equal("""{"first":1}""", (await server.GetAsync($"/v1/nodes/{uuid}")).Json["extra"]!.ToJsonString());

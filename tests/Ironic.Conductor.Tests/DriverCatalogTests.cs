@@ -66,7 +66,7 @@ public sealed class DriverCatalogTests : IDisposable
         var node = new Node { Uuid = Guid.NewGuid().ToString("D"), Driver = "fake-hardware" };
 
         registry.CheckAndUpdateNodeInterfaces(node);
-        var driver = registry.Build(node);
+        var driver = (ComposedDriver)registry.Build(node);
 
         Assert.Equal("fake", node.PowerInterface);
         Assert.Equal(typeof(FakePower).FullName, driver.Power.GetType().FullName);

@@ -148,7 +148,7 @@ public sealed class InterfaceSelectionTests
         var node = NewNode("fake-hardware", n => n.ManagementInterface = "noop");
         registry.CheckAndUpdateNodeInterfaces(node);
 
-        var driver = registry.Build(node);
+        var driver = (ComposedDriver)registry.Build(node);
 
         Assert.Equal("fake-hardware", driver.Name);
         Assert.IsType<FakeHardware>(driver.HardwareType);

@@ -86,7 +86,7 @@ public sealed class TableTests(DatabaseFixture fx) : IClassFixture<DatabaseFixtu
     [Fact]
     public async Task UpdateIfUnchanged_WritesOnlyOverWhatTheCallerRead()
     {
-        var chassis = new Drivers.Objects.Chassis { Uuid = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow };
+        var chassis = new Chassis { Uuid = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow };
         await fx.Store.Chassis.InsertAsync(chassis);
         var first = (await fx.Store.Chassis.GetAsync("uuid", chassis.Uuid))!;
         var second = (await fx.Store.Chassis.GetAsync("uuid", chassis.Uuid))!;

@@ -26,7 +26,7 @@ public sealed class FakeManagementTests
     {
         var writer = TestTaskContext.FakeHardware();
         await management.SetBootDeviceAsync(writer, BootDevice.Pxe, persistent: true, default);
-        var reader = new TestTaskContext(writer.Driver, writer.Node, shared: true);
+        var reader = new TestTaskContext((TestDriver)writer.Driver, writer.Node, shared: true);
 
         Assert.Equal(new BootDeviceInfo(BootDevice.Pxe, true), await management.GetBootDeviceAsync(reader, default));
     }

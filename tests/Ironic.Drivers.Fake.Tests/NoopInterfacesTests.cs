@@ -16,9 +16,6 @@ public sealed class NoopInterfacesTests
         { "inspect", "validate", t => new NoInspect().ValidateAsync(t, default) },
         { "inspect", "inspect_hardware", t => new NoInspect().InspectHardwareAsync(t, default) },
         { "raid", "validate", t => new NoRaid().ValidateAsync(t, default) },
-        { "raid", "validate_raid_config", t => Task.Run(() => new NoRaid().ValidateRaidConfig(t, [])) },
-        { "raid", "create_configuration", t => new NoRaid().CreateConfigurationAsync(t, true, true, default) },
-        { "raid", "delete_configuration", t => new NoRaid().DeleteConfigurationAsync(t, default) },
         { "rescue", "validate", t => new NoRescue().ValidateAsync(t, default) },
         { "rescue", "rescue", t => new NoRescue().RescueAsync(t, default) },
         { "rescue", "unrescue", t => new NoRescue().UnrescueAsync(t, default) },
@@ -51,12 +48,6 @@ public sealed class NoopInterfacesTests
     public async Task NoBios_CacheBiosSettings_SucceedsWithNothing()
     {
         Assert.Empty(await new NoBios().CacheBiosSettingsAsync(task, default));
-    }
-
-    [Fact]
-    public async Task NoRescue_CleanUp_Succeeds()
-    {
-        await new NoRescue().CleanUpAsync(task, default);
     }
 
     [Fact]
@@ -95,23 +86,16 @@ public sealed class NoopInterfacesTests
     [Fact]
     public async Task NoopStorage_FlatAndNoopNetwork_ValidateAndDoNothing()
     {
-        var port = new Objects.Port { Uuid = "p1", Address = "52:54:00:12:34:56", NodeUuid = task.Node.Uuid };
         var storage = new NoopStorage();
         await storage.ValidateAsync(task, default);
         await storage.AttachVolumesAsync(task, default);
         await storage.DetachVolumesAsync(task, default);
-        Assert.True(storage.ShouldWriteImage(task));
 
         foreach (NetworkInterface network in new NetworkInterface[] { new FlatNetwork(), new NoopNetwork() })
         {
             await network.ValidateAsync(task, default);
-            await network.AddProvisioningNetworkAsync(task, default);
-            await network.RemoveProvisioningNetworkAsync(task, default);
-            await network.AddCleaningNetworkAsync(task, default);
-            await network.RemoveCleaningNetworkAsync(task, default);
             await network.ConfigureTenantNetworksAsync(task, default);
             await network.UnconfigureTenantNetworksAsync(task, default);
-            await network.PortChangedAsync(task, port, default);
         }
 
         Assert.Equal(0, task.Saves);

@@ -3,7 +3,7 @@ using Ironic.Drivers.Objects;
 namespace Ironic.Drivers.Fake.Tests;
 
 /// <summary>A task over an in-memory node; counts saves instead of writing anywhere.</summary>
-internal sealed class TestTaskContext(IDriver driver, Node? node = null, bool shared = false) : ITaskContext
+internal sealed class TestTaskContext(TestDriver driver, Node? node = null, bool shared = false) : ITaskContext
 {
     public Node Node { get; } = node ?? new Node { Uuid = "1be26c0b-03f2-4d2e-ae87-c02d7f33c123", Driver = driver.Name };
 
@@ -11,13 +11,9 @@ internal sealed class TestTaskContext(IDriver driver, Node? node = null, bool sh
 
     public IReadOnlyList<Port> Ports => CreatedPorts;
 
-    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
-
     public IDriver Driver { get; } = driver;
 
     public bool Shared { get; } = shared;
-
-    public string Purpose => "test";
 
     public int Saves { get; private set; }
 

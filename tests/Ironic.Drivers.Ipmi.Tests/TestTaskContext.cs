@@ -9,13 +9,9 @@ internal sealed class TestTaskContext(IDriver driver, Node node, bool shared = f
 
     public IReadOnlyList<Port> Ports { get; } = [];
 
-    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
-
     public IDriver Driver { get; } = driver;
 
     public bool Shared { get; } = shared;
-
-    public string Purpose => "test";
 
     public int Saves { get; private set; }
 

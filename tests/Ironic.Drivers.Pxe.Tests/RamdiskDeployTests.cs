@@ -34,7 +34,7 @@ public sealed class RamdiskDeployTests : IDisposable
     }
 
     [Fact]
-    public async Task Prepare_WhileDeploying_PowersOff()
+    public async Task Prepare_WhileDeploying_PowersOffAndAttachesVolumes()
     {
         var task = Nodes.PxeTask(services);
 
@@ -42,6 +42,7 @@ public sealed class RamdiskDeployTests : IDisposable
 
         Assert.Equal([PowerState.Off], task.TestDriver.RecordingPower.Actions);
         Assert.Equal(PowerState.Off, task.Node.PowerState);
+        Assert.Equal(["network.validate", "storage.attach_volumes"], task.TestDriver.NetworkAndStorageCalls);
     }
 
     [Fact]
@@ -54,17 +55,19 @@ public sealed class RamdiskDeployTests : IDisposable
         var state = await task.Driver.Deploy.TearDownAsync(task, default);
 
         Assert.Equal("deleted", state);
+        Assert.Equal(["network.configure_tenant_networks", "storage.detach_volumes", "network.unconfigure_tenant_networks"],
+            task.TestDriver.NetworkAndStorageCalls);
         Assert.Equal(PowerState.Off, task.TestDriver.RecordingPower.Actions[^1]);
         Assert.False(Directory.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid)));
         Assert.False(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01")));
     }
 
     [Fact]
-    public async Task TakeOver_ActiveNode_RecreatesBootFiles()
+    public async Task Prepare_ActiveNode_RecreatesBootFiles_AsOnATakeOver()
     {
         var task = Nodes.PxeTask(services, Nodes.Node(provisionState: ProvisionState.Active));
 
-        await task.Driver.Deploy.TakeOverAsync(task, default);
+        await task.Driver.Deploy.PrepareAsync(task, default);
 
         Assert.True(File.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid, "config")));
         Assert.Empty(task.TestDriver.RecordingPower.Actions);

@@ -24,6 +24,9 @@ internal sealed class RecordingManagement : ManagementInterface
     public override Task<BootDeviceInfo> GetBootDeviceAsync(ITaskContext task, CancellationToken ct) =>
         Task.FromResult(BootDevices.Count == 0 ? new BootDeviceInfo(null, null) : new BootDeviceInfo(BootDevices[^1].Device, BootDevices[^1].Persistent));
 
+    public override IReadOnlyList<string> GetSupportedBootModes(ITaskContext task) =>
+        SupportsBootMode ? Drivers.BootMode.All : base.GetSupportedBootModes(task);
+
     public override Task<string?> GetBootModeAsync(ITaskContext task, CancellationToken ct) =>
         SupportsBootMode ? Task.FromResult(BootMode) : base.GetBootModeAsync(task, ct);
 

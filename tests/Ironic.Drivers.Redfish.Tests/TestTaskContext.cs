@@ -11,13 +11,9 @@ internal sealed class TestTaskContext(IDriver driver, Node node, bool shared = f
 
     public IReadOnlyList<Port> Ports => PortList;
 
-    public IReadOnlyList<Portgroup> Portgroups { get; } = [];
-
     public IDriver Driver { get; } = driver;
 
     public bool Shared { get; } = shared;
-
-    public string Purpose => "test";
 
     public int Saves { get; private set; }
 
@@ -25,10 +21,27 @@ internal sealed class TestTaskContext(IDriver driver, Node node, bool shared = f
 
     public void ReportStep(StepResult result) => StepReports.Add(result);
 
+    /// <summary>As the conductor's task (Ironic's node_power_action): a reboot goes through RebootAsync, a state the node is in is not asked for again.</summary>
     public async Task NodePowerActionAsync(string target, CancellationToken ct)
     {
-        await Driver.Power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
-        Node.PowerState = target;
+        var power = Driver.Power;
+        if (target is PowerState.Rebooting)
+        {
+            await power.RebootAsync(this, null, ct).ConfigureAwait(false);
+            target = PowerState.On;
+        }
+        else if (target is PowerState.SoftRebooting)
+        {
+            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
+            target = PowerState.On;
+        }
+        else if (await power.GetPowerStateAsync(this, ct).ConfigureAwait(false) != target)
+        {
+            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
+        }
+
+        Node.PowerState = target == PowerState.SoftPowerOff ? PowerState.Off : target;
+        Node.TargetPowerState = null;
         await SaveNodeAsync(ct).ConfigureAwait(false);
     }
 

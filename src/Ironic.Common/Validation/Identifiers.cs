@@ -8,12 +8,12 @@ public static partial class Identifiers
     /// <summary>True when the value parses as a UUID, with or without dashes, as oslo's is_uuid_like.</summary>
     public static bool IsUuidLike(string? value) => value is not null && Guid.TryParse(value, out _);
 
-    /// <summary>The value as a canonical UUID, or <see cref="Drivers.InvalidUuid"/> naming <paramref name="field"/>.</summary>
+    /// <summary>The value as a canonical UUID, or <see cref="InvalidUuid"/> naming <paramref name="field"/>.</summary>
     public static string RequireUuid(string field, string value) =>
-        IsUuidLike(value) ? NormalizeUuid(value) : throw new Drivers.InvalidUuid(field, value);
+        IsUuidLike(value) ? NormalizeUuid(value) : throw new InvalidUuid(field, value);
 
-    /// <summary>The value as a lower-case MAC address, or <see cref="Drivers.InvalidMac"/> naming <paramref name="field"/>.</summary>
-    public static string RequireMac(string field, string value) => NormalizeMac(value) ?? throw new Drivers.InvalidMac(field, value);
+    /// <summary>The value as a lower-case MAC address, or <see cref="InvalidMac"/> naming <paramref name="field"/>.</summary>
+    public static string RequireMac(string field, string value) => NormalizeMac(value) ?? throw new InvalidMac(field, value);
 
     /// <summary>A UUID in its canonical lower-case dashed form.</summary>
     public static string NormalizeUuid(string value) => Guid.Parse(value).ToString("D");

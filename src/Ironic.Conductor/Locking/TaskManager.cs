@@ -73,7 +73,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
             retryAfterSeconds: Math.Max(1, (int)Math.Ceiling(interval.TotalSeconds)));
     }
 
-    private async Task<(IReadOnlyList<Drivers.Objects.Port>, IReadOnlyList<Drivers.Objects.Portgroup>)> PortsAsync(string nodeUuid, CancellationToken ct)
+    private async Task<(IReadOnlyList<Drivers.Objects.Port>, IReadOnlyList<Portgroup>)> PortsAsync(string nodeUuid, CancellationToken ct)
     {
         var q = new ListQuery { Filters = [Filter.Eq("node_uuid", nodeUuid)], Limit = int.MaxValue };
         return (await store.Ports.ListAsync(q, ct).ConfigureAwait(false), await store.Portgroups.ListAsync(q, ct).ConfigureAwait(false));

@@ -43,8 +43,6 @@ public sealed class FakeBios : BiosInterface
 
     private const int DefaultPollInterval = 5;
 
-    private const string SettingsArgsInfo = """{"settings": {"description": "A list of BIOS settings to apply, each an object with a name and a value.", "required": true}}""";
-
     public override async Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonArray settings, CancellationToken ct)
     {
         Apply(task, settings);
@@ -110,14 +108,9 @@ public sealed class FakeBios : BiosInterface
     private static JsonObject Apply(ITaskContext task, JsonArray settings)
     {
         var stored = Stored(task);
-        foreach (var setting in settings)
+        foreach (var (name, value) in SettingsByName(settings))
         {
-            if (setting is not JsonObject s || s["name"] is not JsonValue name || name.GetValueKind() != System.Text.Json.JsonValueKind.String)
-            {
-                throw new InvalidParameterValue($"Invalid BIOS setting {setting?.ToJsonString() ?? "null"}: each setting needs a name and a value.");
-            }
-
-            stored[name.GetValue<string>()] = s["value"]?.DeepClone();
+            stored[name] = value?.DeepClone();
         }
 
         return stored;
@@ -128,16 +121,8 @@ public sealed class FakeBios : BiosInterface
         Task.FromResult(new JsonArray([.. Stored(task).Select(kv => new JsonObject { ["name"] = kv.Key, ["value"] = kv.Value?.DeepClone() })]));
 
     /// <summary>The apply_configuration clean step: <c>settings</c> is required and must be a list.</summary>
-    [CleanStep(Priority = 0, ArgsInfo = SettingsArgsInfo)]
-    public Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonObject args, CancellationToken ct) =>
-        // Faulted tasks, not throws: steps are invoked by reflection, which would wrap a synchronous throw.
-        args["settings"] switch
-        {
-            JsonArray settings => ApplyConfigurationAsync(task, settings, ct),
-            null => Task.FromException<StepOutcome>(new MissingParameterValue("Step apply_configuration requires the argument 'settings'.")),
-            var other => Task.FromException<StepOutcome>(
-                new InvalidParameterValue($"The argument 'settings' of apply_configuration must be a list, not {other.ToJsonString()}.")),
-        };
+    [CleanStep(Priority = 0, ArgsInfo = ApplyConfigurationArgsInfo)]
+    public Task<StepOutcome> ApplyConfigurationAsync(ITaskContext task, JsonObject args, CancellationToken ct) => ApplyConfigurationStepAsync(task, args, ct);
 
     /// <summary>The factory_reset clean step.</summary>
     [CleanStep(Priority = 0)]

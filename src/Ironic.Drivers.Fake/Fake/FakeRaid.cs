@@ -10,7 +10,7 @@ namespace Ironic.Drivers.Fake;
 [HardwareInterface("fake")]
 public sealed class FakeRaid : RaidInterface
 {
-    public override async Task<StepOutcome> CreateConfigurationAsync(
+    public async Task<StepOutcome> CreateConfigurationAsync(
         ITaskContext task, bool createRootVolume, bool createNonRootVolumes, CancellationToken ct)
     {
         var disks = new JsonArray();
@@ -31,7 +31,7 @@ public sealed class FakeRaid : RaidInterface
         return StepOutcome.Done;
     }
 
-    public override async Task<StepOutcome> DeleteConfigurationAsync(ITaskContext task, CancellationToken ct)
+    public async Task<StepOutcome> DeleteConfigurationAsync(ITaskContext task, CancellationToken ct)
     {
         task.Node.RaidConfig = [];
         await task.SaveNodeAsync(ct).ConfigureAwait(false);

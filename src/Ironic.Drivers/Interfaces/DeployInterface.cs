@@ -17,14 +17,6 @@ public abstract class DeployInterface : BaseInterface
     /// <summary>Erases what <see cref="PrepareAsync"/> cached; idempotent, runs under a shared lock.</summary>
     public virtual Task CleanUpAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Takes over a node from a dead conductor.</summary>
-    public virtual Task TakeOverAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>Prepares cleaning; <see cref="StepOutcome.Wait"/> when it continues asynchronously.</summary>
-    public virtual Task<StepOutcome> PrepareCleaningAsync(ITaskContext task, CancellationToken ct) => Task.FromResult(StepOutcome.Done);
-
-    public virtual Task TearDownCleaningAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>Records a heartbeat from the deploy agent.</summary>
+    /// <summary>Handles a heartbeat from the deploy agent (<c>POST /v1/heartbeat/{node}</c>).</summary>
     public virtual Task HeartbeatAsync(ITaskContext task, string callbackUrl, CancellationToken ct) => Task.CompletedTask;
 }

@@ -3,11 +3,6 @@ namespace Ironic.Drivers;
 /// <summary>A driver as built for one node: a hardware type plus one implementation of each interface kind.</summary>
 public interface IDriver
 {
-    /// <summary>The hardware type's registered name, e.g. <c>ipmi</c>.</summary>
-    string Name { get; }
-
-    HardwareType HardwareType { get; }
-
     BiosInterface Bios { get; }
     BootInterface Boot { get; }
     ConsoleInterface Console { get; }

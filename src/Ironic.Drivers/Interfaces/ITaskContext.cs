@@ -3,8 +3,8 @@ using Ironic.Drivers.Objects;
 namespace Ironic.Drivers;
 
 /// <summary>
-/// What every driver operation receives (Ironic's <c>task</c>): the node under its lock, its ports and
-/// portgroups, and the driver composed for it. Changes to <see cref="Node"/> are persisted by
+/// What every driver operation receives (Ironic's <c>task</c>): the node under its lock, its ports, and
+/// the driver composed for it. Changes to <see cref="Node"/> are persisted by
 /// <see cref="SaveNodeAsync"/>, which needs an exclusive lock.
 /// </summary>
 public interface ITaskContext
@@ -13,16 +13,11 @@ public interface ITaskContext
 
     IReadOnlyList<Port> Ports { get; }
 
-    IReadOnlyList<Portgroup> Portgroups { get; }
-
     /// <summary>The node's hardware type and the interface implementations chosen for it.</summary>
     IDriver Driver { get; }
 
     /// <summary>True under a shared lock: read-only work; false under the node's exclusive lock.</summary>
     bool Shared { get; }
-
-    /// <summary>Why the lock was taken, e.g. "power state change".</summary>
-    string Purpose { get; }
 
     /// <summary>Writes the node's fields (driver_internal_info, power_state, ...); needs the exclusive lock.</summary>
     Task SaveNodeAsync(CancellationToken ct);

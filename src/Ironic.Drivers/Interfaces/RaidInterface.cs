@@ -1,16 +1,13 @@
-using System.Text.Json.Nodes;
-
 namespace Ironic.Drivers;
 
-/// <summary>RAID configuration of the node's disks.</summary>
+/// <summary>
+/// RAID configuration of the node's disks. Changes run as clean or deploy steps an implementation declares
+/// by attribute; Ironic's <c>create_configuration</c>, <c>delete_configuration</c> and <c>validate_raid_config</c>
+/// are not in the contract until a flow here calls them.
+/// </summary>
 public abstract class RaidInterface : BaseInterface
 {
     public sealed override string Kind => InterfaceKind.Raid;
-
-    /// <summary>Creates the configuration in <c>target_raid_config</c>; <see cref="StepOutcome.Wait"/> when asynchronous.</summary>
-    public abstract Task<StepOutcome> CreateConfigurationAsync(ITaskContext task, bool createRootVolume, bool createNonRootVolumes, CancellationToken ct);
-
-    public abstract Task<StepOutcome> DeleteConfigurationAsync(ITaskContext task, CancellationToken ct);
 
     /// <summary>The properties a logical disk may specify, each with its description.</summary>
     public virtual IReadOnlyDictionary<string, string> GetLogicalDiskProperties() => new Dictionary<string, string>
@@ -26,9 +23,4 @@ public abstract class RaidInterface : BaseInterface
         ["controller"] = "Controller to use for this logical disk. If not specified, the driver will choose a suitable RAID controller on the bare metal node. Optional.",
         ["physical_disks"] = "The physical disks to use for this logical disk. If not specified, the driver will choose suitable physical disks to use. Optional.",
     };
-
-    /// <summary>Checks a RAID configuration before it is stored.</summary>
-    public virtual void ValidateRaidConfig(ITaskContext task, JsonObject raidConfig)
-    {
-    }
 }

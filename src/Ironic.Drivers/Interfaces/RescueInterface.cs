@@ -10,6 +10,4 @@ public abstract class RescueInterface : BaseInterface
 
     /// <summary>Ends rescue; returns the resulting provision state.</summary>
     public abstract Task<string?> UnrescueAsync(ITaskContext task, CancellationToken ct);
-
-    public virtual Task CleanUpAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
 }

@@ -6,7 +6,8 @@ namespace Ironic.Drivers;
 
 /// <summary>
 /// The clean and deploy steps an interface type declares by attribute, read once per type and cached:
-/// reflection happens when a driver is loaded, never per call.
+/// reflection happens when a driver is loaded (the host calls <see cref="For"/> then, so a malformed step
+/// stops the plugin from loading), never per call. <see cref="BaseInterface"/> lists and runs them.
 /// </summary>
 public sealed class StepTable
 {
@@ -49,14 +50,15 @@ public sealed class StepTable
         DeploySteps = deploy;
     }
 
-    public IReadOnlyList<StepInfo> CleanSteps { get; }
+    internal IReadOnlyList<StepInfo> CleanSteps { get; }
 
-    public IReadOnlyList<StepInfo> DeploySteps { get; }
+    internal IReadOnlyList<StepInfo> DeploySteps { get; }
 
+    /// <summary>The steps <paramref name="type"/> declares; throws <see cref="InvalidOperationException"/> for a step of the wrong shape.</summary>
     public static StepTable For(Type type, string kind) => Cache.GetOrAdd(type, t => new StepTable(t, kind));
 
     /// <summary>Runs the named step on <paramref name="target"/>.</summary>
-    public Task<StepOutcome> InvokeAsync(object target, string step, ITaskContext task, JsonObject args, CancellationToken ct) =>
+    internal Task<StepOutcome> InvokeAsync(object target, string step, ITaskContext task, JsonObject args, CancellationToken ct) =>
         invokers.TryGetValue(step, out var invoke)
             ? invoke(target, task, args, ct)
             : throw new InvalidParameterValue($"{target.GetType().Name} has no step '{step}'.");

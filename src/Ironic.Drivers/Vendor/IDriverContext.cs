@@ -5,7 +5,4 @@ public interface IDriverContext
 {
     /// <summary>The hardware type the call was made on, e.g. <c>fake-hardware</c>.</summary>
     string DriverName { get; }
-
-    /// <summary>The conductor serving the call.</summary>
-    string Host { get; }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Ironic.Drivers.Objects;
+namespace Ironic.Common.Objects;
 
-/// <summary>A physical enclosure grouping nodes.</summary>
+/// <summary>A physical enclosure grouping nodes; the host's alone (drivers never see one).</summary>
 public sealed class Chassis
 {
     /// <summary>Database row id; ordering key for pagination, never shown by the API.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Ironic.Drivers;
 
-namespace Ironic.Drivers;
+namespace Ironic.Common.Exceptions;
 
 /// <summary>
 /// Another task holds the node's exclusive lock (HTTP 409). Unlike Ironic's message, ours names the

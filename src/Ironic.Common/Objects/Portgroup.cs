@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Ironic.Drivers.Objects;
+namespace Ironic.Common.Objects;
 
-/// <summary>A group of a node's ports bonded together (a LAG).</summary>
+/// <summary>A group of a node's ports bonded together (a LAG); the host's alone until a driver interface uses one.</summary>
 public sealed class Portgroup
 {
     /// <summary>Database row id; ordering key for pagination, never shown by the API.</summary>
