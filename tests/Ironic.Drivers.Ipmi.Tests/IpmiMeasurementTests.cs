@@ -18,7 +18,7 @@ public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper
     {
         // No spacing between commands here: this measures a read, not [ipmi] min_command_interval.
         var driver = new IpmiTestDriver(new Dictionary<string, string> { ["IRONIC_IPMI__MIN_COMMAND_INTERVAL"] = "0" });
-        var task = TestTaskContext.ForBmc(driver, server, 10);
+        var task = server.Bmcs.TaskFor(driver, 10);
         await driver.Power.GetPowerStateAsync(task, default);
 
         var samples = new List<double>();
@@ -36,9 +36,9 @@ public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper
     [Fact]
     public async Task PowerStateRead_ThroughTheApi_IsAPowerRequestForTheCurrentState()
     {
-        server.SetChassis(11, power: "1");
+        server.Bmcs.SetChassis(11, power: "1");
         var uuid = await server.CreateNodeAsync(11);
-        await server.SetPowerAsync(uuid, "power on");
+        await server.SetPowerStateAsync(uuid, "power on");
 
         // PUT states/power to the state the node is in: the conductor reads the BMC once, finds it there
         // and records it (Ironic's API has no synchronous BMC read). Timed until the conductor is done and

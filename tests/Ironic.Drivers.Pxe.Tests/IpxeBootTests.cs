@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class IpxeBootTests : IDisposable
 {
-    private readonly TestServices services = new(("deploy.http_url", "http://10.0.0.1:8080/"), ("pxe.ipxe_timeout", "60"));
+    private readonly TestDriverServices services = new(("deploy.http_url", "http://10.0.0.1:8080/"), ("pxe.ipxe_timeout", "60"));
 
     public void Dispose() => services.Dispose();
 
@@ -94,7 +94,7 @@ public sealed class IpxeBootTests : IDisposable
     [Fact]
     public async Task Validate_WithoutHttpUrl_ReportsItAsIronicDoes()
     {
-        using var unconfigured = new TestServices();
+        using var unconfigured = new TestDriverServices();
         var task = Nodes.IpxeTask(unconfigured);
 
         var e = await Assert.ThrowsAsync<MissingParameterValue>(() => task.Driver.Boot.ValidateAsync(task, default));

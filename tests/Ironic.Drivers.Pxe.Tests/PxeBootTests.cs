@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class PxeBootTests : IDisposable
 {
-    private readonly TestServices services = new();
+    private readonly TestDriverServices services = new();
 
     public void Dispose() => services.Dispose();
 
@@ -123,7 +123,7 @@ public sealed class PxeBootTests : IDisposable
 
         var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
 
-        Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor pxe-test-host.", e.Message);
+        Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor {services.Host}.", e.Message);
         Assert.False(File.Exists(ConfigPath));
     }
 
@@ -155,7 +155,7 @@ public sealed class PxeBootTests : IDisposable
     [Fact]
     public async Task PrepareRamdisk_KernelAppendParams_DriverInfoOverridesConfigurationWithDefaultPlaceholder()
     {
-        using var configured = new TestServices(("pxe.kernel_append_params", "console=ttyS0"));
+        using var configured = new TestDriverServices(("pxe.kernel_append_params", "console=ttyS0"));
         var node = Nodes.Node(bootMode: "bios");
         node.DriverInfo["kernel_append_params"] = "%default% ipa-debug=1";
         var task = Nodes.PxeTask(configured, node);
@@ -170,7 +170,7 @@ public sealed class PxeBootTests : IDisposable
     public async Task PrepareRamdisk_ConfiguredTftpRoot_IsUsed()
     {
         var root = Path.Combine(services.StatePath, "elsewhere");
-        using var configured = new TestServices(("pxe.tftp_root", root));
+        using var configured = new TestDriverServices(("pxe.tftp_root", root));
         var task = Nodes.PxeTask(configured);
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
@@ -261,7 +261,7 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
-        var diskTask = new TestTaskContext(new TestDriver(task.Driver.Boot), Nodes.Node(deployInterface: "direct"), [.. task.Ports]);
+        var diskTask = new TestTaskContext(new TestDriver(task.Driver.Boot), Nodes.Node(deployInterface: "direct"), ports: [.. task.Ports]);
 
         await diskTask.Driver.Boot.PrepareInstanceAsync(diskTask, default);
 
@@ -328,7 +328,7 @@ public sealed class PxeBootTests : IDisposable
         await task.Driver.Boot.PrepareInstanceAsync(task, default);
         var other = Nodes.Node();
         other.Uuid = "0b4c4a5e-9a8e-4d0e-9f7e-3c6b2f4f1a2b";
-        var otherTask = new TestTaskContext(new TestDriver(task.Driver.Boot, task.Driver.Deploy), other, Nodes.Port());
+        var otherTask = new TestTaskContext(new TestDriver(task.Driver.Boot, task.Driver.Deploy), other, ports: [Nodes.Port()]);
         await otherTask.Driver.Boot.PrepareInstanceAsync(otherTask, default);
 
         await task.Driver.Boot.CleanUpInstanceAsync(task, default);

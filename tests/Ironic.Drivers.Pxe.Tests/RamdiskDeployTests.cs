@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class RamdiskDeployTests : IDisposable
 {
-    private readonly TestServices services = new();
+    private readonly TestDriverServices services = new();
 
     public void Dispose() => services.Dispose();
 

@@ -146,8 +146,8 @@ public sealed class RedfishConnectionTests : IAsyncLifetime
     [InlineData("session")]
     public async Task AWrongPassword_IsRefused_AndNoPasswordAppearsInErrorsOrLogs(string auth)
     {
-        var services = new TestServices();
-        var local = new TestDriver(services);
+        var local = new TestDriver();
+        var services = local.Services;
         var task = local.Task(emulator, emulator.Systems[0], auth: auth, password: "wr0ng-Pa55", shared: true);
 
         var error = await Assert.ThrowsAsync<RedfishError>(() => local.Power.GetPowerStateAsync(task, default));

@@ -90,10 +90,10 @@ public sealed class RedfishDriverInfoTests
     [Fact]
     public void AuthType_DefaultsToTheConfiguredOne()
     {
-        var local = new TestDriver(new TestServices(("redfish.auth_type", "basic")));
+        var local = new TestDriver(("redfish.auth_type", "basic"));
         var task = new TestTaskContext(local, NodeWith(new JsonObject { ["redfish_address"] = "h" }));
 
-        Assert.Equal("basic", RedfishDriverInfo.Parse(task.Node, RedfishOptions.Read(local.Services).AuthType).AuthType);
+        Assert.Equal("basic", RedfishDriverInfo.Parse(task.Node, RedfishOptions.Read(local.Services.Config).AuthType).AuthType);
     }
 
     [Fact]

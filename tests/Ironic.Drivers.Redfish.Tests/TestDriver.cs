@@ -7,16 +7,25 @@ namespace Ironic.Drivers.Redfish.Tests;
 /// <summary>The redfish hardware type with its own power, management, bios and inspect interfaces, composed by hand as the conductor would.</summary>
 internal sealed class TestDriver : IDriver
 {
-    public TestDriver(TestServices? services = null)
+    // Quick retries: a refused connection is tried again at once, a power change waits at most 5 s.
+    private static readonly (string, string)[] Defaults =
+    [
+        ("redfish.connection_attempts", "3"),
+        ("redfish.connection_retry_interval", "0.01"),
+        ("conductor.power_state_change_timeout", "5"),
+    ];
+
+    /// <param name="options">Options as <c>("section.option", value)</c>, over the quick-retry defaults.</param>
+    public TestDriver(params (string Option, string Value)[] options)
     {
-        Services = services ?? new TestServices();
+        Services = new TestDriverServices([.. Defaults, .. options]);
         Power = new RedfishPower(Services);
         Management = new RedfishManagement(Services);
         Bios = new RedfishBios(Services);
         Inspect = new RedfishInspect(Services);
     }
 
-    public TestServices Services { get; }
+    public TestDriverServices Services { get; }
 
     public string Name => "redfish";
 
