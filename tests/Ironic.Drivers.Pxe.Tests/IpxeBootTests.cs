@@ -33,7 +33,7 @@ public sealed class IpxeBootTests : IDisposable
         Assert.Contains("\ninitrd --timeout 60000 http://images.example/ipa.initramfs || goto retry\n", config, StringComparison.Ordinal);
         var link = Path.Combine(services.HttpRoot, "pxelinux.cfg", "52-54-00-ab-cd-01");
         Assert.Equal($"../{Nodes.Uuid}/config", new FileInfo(link).LinkTarget);
-        Assert.Equal([(BootDevice.Pxe, false)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, false)], task.RecordingManagement.BootDevices);
         Assert.False(Directory.Exists(services.TftpRoot));
     }
 
@@ -63,7 +63,7 @@ public sealed class IpxeBootTests : IDisposable
         Assert.Contains("\ngoto boot_ramdisk\n", config, StringComparison.Ordinal);
         Assert.Contains(":boot_ramdisk\nimgfree\nkernel --timeout 60000 http://images.example/vmlinuz root=/dev/ram0 text nofb nomodeset vga=normal " +
             "initrd=ramdisk || goto boot_ramdisk\ninitrd --timeout 60000 http://images.example/initrd.img || goto boot_ramdisk\nboot\n", config, StringComparison.Ordinal);
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
     }
 
     [Fact]

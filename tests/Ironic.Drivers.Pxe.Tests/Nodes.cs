@@ -37,13 +37,13 @@ internal static class Nodes
     public static TestTaskContext PxeTask(TestDriverServices services, Node? node = null, params Port[] ports)
     {
         var deploy = new RamdiskDeploy(services);
-        return new TestTaskContext(new TestDriver(new PxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
+        return new TestTaskContext(RecordingDriver.Create(new PxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
     }
 
     public static TestTaskContext IpxeTask(TestDriverServices services, Node? node = null, params Port[] ports)
     {
         var deploy = new RamdiskDeploy(services);
-        return new TestTaskContext(new TestDriver(new IpxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
+        return new TestTaskContext(RecordingDriver.Create(new IpxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
     }
 
     public static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();

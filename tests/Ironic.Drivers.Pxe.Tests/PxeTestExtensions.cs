@@ -1,6 +1,6 @@
 namespace Ironic.Drivers.Pxe.Tests;
 
-/// <summary>Where these tests look: the boot roots the interfaces default to, and the hand-made driver behind a task.</summary>
+/// <summary>Where these tests look: the boot roots the interfaces default to, and the recording BMC behind a task.</summary>
 internal static class PxeTestExtensions
 {
     extension(TestDriverServices services)
@@ -14,7 +14,10 @@ internal static class PxeTestExtensions
 
     extension(TestTaskContext task)
     {
-        /// <summary>The recording driver the task was made with.</summary>
-        public TestDriver TestDriver => (TestDriver)task.Driver;
+        /// <summary>The power side of the task's <see cref="RecordingDriver"/>.</summary>
+        public RecordingPower RecordingPower => (RecordingPower)task.Driver.Power;
+
+        /// <summary>The management side of the task's <see cref="RecordingDriver"/>.</summary>
+        public RecordingManagement RecordingManagement => (RecordingManagement)task.Driver.Management;
     }
 }

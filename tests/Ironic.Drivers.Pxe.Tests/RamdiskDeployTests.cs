@@ -27,9 +27,9 @@ public sealed class RamdiskDeployTests : IDisposable
         var outcome = await task.Driver.Deploy.ExecuteDeployStepAsync(task, step, [], default);
 
         Assert.Equal(StepOutcome.Done, outcome);
-        Assert.Equal([PowerState.Off, PowerState.On], task.TestDriver.RecordingPower.Actions);
+        Assert.Equal([PowerState.Off, PowerState.On], task.RecordingPower.Actions);
         Assert.Equal(PowerState.On, task.Node.PowerState);
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
         Assert.StartsWith("set default=boot_ramdisk\n", await File.ReadAllTextAsync(Path.Combine(services.TftpRoot, Nodes.Uuid, "config")), StringComparison.Ordinal);
     }
 
@@ -40,7 +40,7 @@ public sealed class RamdiskDeployTests : IDisposable
 
         await task.Driver.Deploy.PrepareAsync(task, default);
 
-        Assert.Equal([PowerState.Off], task.TestDriver.RecordingPower.Actions);
+        Assert.Equal([PowerState.Off], task.RecordingPower.Actions);
         Assert.Equal(PowerState.Off, task.Node.PowerState);
     }
 
@@ -54,7 +54,7 @@ public sealed class RamdiskDeployTests : IDisposable
         var state = await task.Driver.Deploy.TearDownAsync(task, default);
 
         Assert.Equal("deleted", state);
-        Assert.Equal(PowerState.Off, task.TestDriver.RecordingPower.Actions[^1]);
+        Assert.Equal(PowerState.Off, task.RecordingPower.Actions[^1]);
         Assert.False(Directory.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid)));
         Assert.False(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01")));
     }
@@ -67,7 +67,7 @@ public sealed class RamdiskDeployTests : IDisposable
         await task.Driver.Deploy.TakeOverAsync(task, default);
 
         Assert.True(File.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid, "config")));
-        Assert.Empty(task.TestDriver.RecordingPower.Actions);
+        Assert.Empty(task.RecordingPower.Actions);
     }
 
     [Fact]
@@ -79,6 +79,6 @@ public sealed class RamdiskDeployTests : IDisposable
 
         await task.Driver.Deploy.DeployAsync(task, default);
 
-        Assert.Equal([true], task.TestDriver.RecordingManagement.SecureBootStates);
+        Assert.Equal([true], task.RecordingManagement.SecureBootStates);
     }
 }

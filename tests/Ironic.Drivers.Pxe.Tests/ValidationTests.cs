@@ -151,7 +151,7 @@ public sealed class ValidationTests : IDisposable
     {
         var node = Nodes.Node();
         node.BootInterface = "fake";
-        var task = new TestTaskContext(new TestDriver(new NonRamdiskBoot(), new RamdiskDeploy(services)), node, ports: [Nodes.Port()]);
+        var task = new TestTaskContext(RecordingDriver.Create(new NonRamdiskBoot(), new RamdiskDeploy(services)), node, ports: [Nodes.Port()]);
 
         var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Deploy.ValidateAsync(task, default));
 

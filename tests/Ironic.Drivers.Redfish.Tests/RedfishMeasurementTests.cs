@@ -18,7 +18,7 @@ public sealed class RedfishMeasurementTests(RedfishApiServer server, ITestOutput
     [Fact]
     public async Task PowerStateRead_AtDriverLevel_MedianIsPrinted()
     {
-        var driver = new TestDriver();
+        var driver = new RedfishTestDriver();
         var system = server.NextSystem();
         system.PowerState = "On";
         var task = driver.Task(server.Emulator, system, shared: true);

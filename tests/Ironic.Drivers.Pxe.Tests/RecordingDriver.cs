@@ -1,0 +1,18 @@
+namespace Ironic.Drivers.Pxe.Tests;
+
+/// <summary>Drivers of the boot and deploy interfaces under test, with a BMC in memory (power and management that record what they were asked).</summary>
+internal static class RecordingDriver
+{
+    public static TestDriver Create(BootInterface boot, DeployInterface? deploy = null)
+    {
+        BaseInterface[] bmc = [new RecordingManagement(), new RecordingPower()];
+        return new("test-hardware", new TestHardware(), deploy is null ? [boot, .. bmc] : [boot, deploy, .. bmc]);
+    }
+
+    private sealed class TestHardware : GenericHardware
+    {
+        public override IReadOnlyList<string> SupportedManagementInterfaces => ["recording"];
+
+        public override IReadOnlyList<string> SupportedPowerInterfaces => ["recording"];
+    }
+}
