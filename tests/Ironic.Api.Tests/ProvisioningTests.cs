@@ -1,4 +1,5 @@
 using Ironic.Conductor.States;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ironic.Api.Tests;
 
@@ -231,7 +232,7 @@ public sealed class ProvisioningTests(ApiServer server)
     public async Task CleanStepPriorityOverrides_EnableAndDisableAutomatedSteps()
     {
         var uuid = await NodeInStateAsync("manageable");
-        await using var task = await server.Tasks.AcquireAsync(uuid, "test", shared: true);
+        await using var task = await server.Services.GetRequiredService<Ironic.Conductor.Locking.TaskManager>().AcquireAsync(uuid, "test", shared: true);
 
         var plain = Ironic.Conductor.Provisioning.StepPlan.Automated(task, deploy: false);
         var overridden = Ironic.Conductor.Provisioning.StepPlan.Automated(task, deploy: false,

@@ -6,7 +6,6 @@ using Ironic.Conductor.Manager;
 using Ironic.Data;
 using Ironic.Data.Migrations;
 using Ironic.Drivers.Objects;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,20 +18,21 @@ public sealed class ConductorFixture : IAsyncLifetime
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "ironic-conductor-tests-" + Guid.NewGuid().ToString("N"));
 
+    private Database db = null!;
+
     public IronicStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var db = new Database(DatabaseUrl.Parse("sqlite:///" + Path.Combine(dir, "ironic.sqlite")));
+        db = new Database(DatabaseUrl.Parse("sqlite:///" + Path.Combine(dir, "ironic.sqlite")));
         await new Migrator(db).UpgradeAsync();
         Store = new IronicStore(db);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        await SqlitePools.ClearAsync(db);
         Directory.Delete(dir, recursive: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>Options as a conductor on <paramref name="host"/> would load them from its environment.</summary>

@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Fake.Tests;
 
 public sealed class FakeInterfacesTests
 {
-    private readonly TestTaskContext task = TestTaskContext.FakeHardware();
+    private readonly TestTaskContext task = new(FakeDrivers.FakeHardware());
 
     [Fact]
     public async Task Deploy_IsDoneAtOnce_AndTearDownEndsDeleted()

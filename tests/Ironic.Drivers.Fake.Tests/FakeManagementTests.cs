@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Fake.Tests;
 
 public sealed class FakeManagementTests
 {
-    private readonly TestTaskContext task = TestTaskContext.FakeHardware();
+    private readonly TestTaskContext task = new(FakeDrivers.FakeHardware());
     private readonly FakeManagement management = new();
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class FakeManagementTests
     [Fact]
     public async Task GetBootDevice_UnderSharedLock_ReadsWhatWasStored()
     {
-        var writer = TestTaskContext.FakeHardware();
+        var writer = new TestTaskContext(FakeDrivers.FakeHardware());
         await management.SetBootDeviceAsync(writer, BootDevice.Pxe, persistent: true, default);
         var reader = new TestTaskContext((TestDriver)writer.Driver, writer.Node, shared: true);
 

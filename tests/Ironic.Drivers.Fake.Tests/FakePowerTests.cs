@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Fake.Tests;
 
 public sealed class FakePowerTests
 {
-    private readonly TestTaskContext task = TestTaskContext.FakeHardware();
+    private readonly TestTaskContext task = new(FakeDrivers.FakeHardware());
     private readonly FakePower power = new();
 
     [Fact]

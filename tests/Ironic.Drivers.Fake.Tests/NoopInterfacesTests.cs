@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Fake.Tests;
 
 public sealed class NoopInterfacesTests
 {
-    private readonly TestTaskContext task = new(TestDriver.ManualManagement());
+    private readonly TestTaskContext task = new(FakeDrivers.ManualManagement());
 
     public static TheoryData<string, string, Func<ITaskContext, Task>> FailingOperations => new()
     {

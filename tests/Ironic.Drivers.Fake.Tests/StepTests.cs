@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Fake.Tests;
 
 public sealed class StepTests
 {
-    private readonly TestTaskContext task = TestTaskContext.FakeHardware();
+    private readonly TestTaskContext task = new(FakeDrivers.FakeHardware());
     private readonly FakePower power = new();
 
     [Fact]

@@ -53,35 +53,35 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     [Fact]
     public async Task PowerOnOffAndReboot_ThroughTheApi_DriveTheSimulatedMachine()
     {
-        server.SetChassis(1, power: "0");
+        server.Bmcs.SetChassis(1, power: "0");
         var uuid = await server.CreateNodeAsync(1);
 
-        var node = await server.SetPowerAsync(uuid, "power on");
+        var node = await server.SetPowerStateAsync(uuid, "power on");
         Assert.Equal("power on", (string?)node["power_state"]);
         Assert.Null(node["target_power_state"]);
-        Assert.Equal("1", server.Chassis(1)["power"]);
+        Assert.Equal("1", server.Bmcs.Chassis(1)["power"]);
 
-        var before = server.Events(1).Count;
-        node = await server.SetPowerAsync(uuid, "rebooting");
+        var before = server.Bmcs.Events(1).Count;
+        node = await server.SetPowerStateAsync(uuid, "rebooting");
         Assert.Equal("power on", (string?)node["power_state"]);
-        Assert.Equal(["power 0", "power 1"], server.Events(1).Skip(before));
+        Assert.Equal(["power 0", "power 1"], server.Bmcs.Events(1).Skip(before));
 
-        node = await server.SetPowerAsync(uuid, "power off");
+        node = await server.SetPowerStateAsync(uuid, "power off");
         Assert.Equal("power off", (string?)node["power_state"]);
         Assert.Null(node["last_error"]);
-        Assert.Equal("0", server.Chassis(1)["power"]);
+        Assert.Equal("0", server.Bmcs.Chassis(1)["power"]);
     }
 
     [Fact]
     public async Task BootDevice_SetAndShown_ThroughTheApi()
     {
-        server.SetChassis(2, power: "0", boot: "none");
+        server.Bmcs.SetChassis(2, power: "0", boot: "none");
         var uuid = await server.CreateNodeAsync(2);
 
         var (status, _) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/management/boot_device",
             new JsonObject { ["boot_device"] = "cdrom", ["persistent"] = false });
         Assert.Equal(204, status);
-        Assert.Equal("cdrom", server.Chassis(2)["boot"]);
+        Assert.Equal("cdrom", server.Bmcs.Chassis(2)["boot"]);
 
         var (_, shown) = await server.SendAsync(HttpMethod.Get, $"/v1/nodes/{uuid}/management/boot_device");
         Assert.Equal("cdrom", (string?)shown!["boot_device"]);
@@ -93,7 +93,7 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     [Fact]
     public async Task VendorPassthru_SendRawAndBmcReset_RunOnTheConductor()
     {
-        server.SetChassis(3, power: "0", boot: "none");
+        server.Bmcs.SetChassis(3, power: "0", boot: "none");
         var uuid = await server.CreateNodeAsync(3);
 
         var (_, methods) = await server.SendAsync(HttpMethod.Get, $"/v1/nodes/{uuid}/vendor_passthru/methods");
@@ -106,7 +106,7 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
             new JsonObject { ["raw_bytes"] = "0x00 0x08 0x05 0x80 0x18 0x00 0x00 0x00" });
         Assert.Equal(200, status);
         Assert.Equal("0x00 0x08 0x05 0x80 0x18 0x00 0x00 0x00", (string?)answer!["raw_bytes"]);
-        Assert.Equal("bios", server.Chassis(3)["boot"]);
+        Assert.Equal("bios", server.Bmcs.Chassis(3)["boot"]);
 
         (status, var error) = await server.SendAsync(HttpMethod.Post, $"/v1/nodes/{uuid}/vendor_passthru/send_raw", new JsonObject());
         Assert.Equal(400, status);
@@ -126,8 +126,8 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     [Fact]
     public async Task RamdiskDeploy_WithPxe_PowersTheMachineOnBootingFromPxe_AndUndeployPowersItOff()
     {
-        server.SetChassis(4, power: "0", boot: "none");
-        var info = server.DriverInfo(4);
+        server.Bmcs.SetChassis(4, power: "0", boot: "none");
+        var info = server.Bmcs.DriverInfo(4);
         info["deploy_kernel"] = "http://images.example/ipa.kernel";
         info["deploy_ramdisk"] = "http://images.example/ipa.initramfs";
         var (status, created) = await server.SendAsync(HttpMethod.Post, "/v1/nodes", new JsonObject
@@ -152,15 +152,15 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
             Assert.True((string?)node["provision_state"] == expected, node.ToJsonString());
         }
 
-        Assert.Equal("1", server.Chassis(4)["power"]);
-        Assert.Equal("pxe", server.Chassis(4)["boot"]);
+        Assert.Equal("1", server.Bmcs.Chassis(4)["power"]);
+        Assert.Equal("pxe", server.Bmcs.Chassis(4)["boot"]);
         Assert.Equal("power on", (string?)(await server.GetNodeAsync(uuid))["power_state"]);
 
         (status, _) = await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/provision", new JsonObject { ["target"] = "deleted" });
         Assert.Equal(202, status);
         var undeployed = await WaitForStableAsync(uuid);
         Assert.True((string?)undeployed["provision_state"] == "available", undeployed.ToJsonString());
-        Assert.Equal("0", server.Chassis(4)["power"]);
+        Assert.Equal("0", server.Bmcs.Chassis(4)["power"]);
     }
 
     /// <summary>Polls until the node has no target provision state (the conductor's workers may chain steps).</summary>
@@ -207,12 +207,12 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     [Fact]
     public async Task PowerOn_OfANodeWhoseBmcIsDown_FailsNamingTheBmc_WithoutThePassword()
     {
-        var info = server.DriverInfo(0);
+        var info = server.Bmcs.DriverInfo(0);
         var down = SimulatedBmcs.UnusedUdpPort();
         info["ipmi_port"] = down;
         var uuid = await server.CreateNodeAsync(0, info);
 
-        var node = await server.SetPowerAsync(uuid, "power on");
+        var node = await server.SetPowerStateAsync(uuid, "power on");
 
         var error = (string?)node["last_error"];
         Assert.Contains("IPMI call failed: power status.", error);
@@ -224,9 +224,9 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
     public async Task PowerSync_OverFiftyNodes_RecordsEachNodesState_AndFollowsChangesMadeBehindItsBack()
     {
         var sync = server.Services.GetRequiredService<Ironic.Conductor.Periodic.PowerSync>();
-        for (var i = 0; i < server.Count; i++)
+        for (var i = 0; i < server.Bmcs.Count; i++)
         {
-            server.SetChassis(i, power: i % 2 == 0 ? "1" : "0");
+            server.Bmcs.SetChassis(i, power: i % 2 == 0 ? "1" : "0");
         }
 
         // Only the fifty nodes of this test: other tests' nodes go into maintenance so the sync skips them.
@@ -237,13 +237,13 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
         }
 
         var nodes = new List<string>();
-        for (var i = 0; i < server.Count; i++)
+        for (var i = 0; i < server.Bmcs.Count; i++)
         {
             nodes.Add(await server.CreateNodeAsync(i));
         }
 
         var (wall, cpu, read) = await MeasureAsync(() => sync.RunOnceAsync(default));
-        if (read != server.Count)
+        if (read != server.Bmcs.Count)
         {
             foreach (var uuid in nodes)
             {
@@ -252,23 +252,23 @@ public sealed class IpmiApiTests(IpmiApiServer server, ITestOutputHelper output)
             }
         }
 
-        Assert.Equal(server.Count, read);
-        output.WriteLine($"power sync over {server.Count} ipmi nodes (first, records every state): wall {wall.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms");
-        for (var i = 0; i < server.Count; i++)
+        Assert.Equal(server.Bmcs.Count, read);
+        output.WriteLine($"power sync over {server.Bmcs.Count} ipmi nodes (first, records every state): wall {wall.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms");
+        for (var i = 0; i < server.Bmcs.Count; i++)
         {
             Assert.Equal(i % 2 == 0 ? "power on" : "power off", (string?)(await server.GetNodeAsync(nodes[i]))["power_state"]);
         }
 
         // Every fifth machine changes state behind Ironic's back; force_power_state_during_sync is off here.
-        for (var i = 0; i < server.Count; i += 5)
+        for (var i = 0; i < server.Bmcs.Count; i += 5)
         {
-            server.SetChassis(i, power: i % 2 == 0 ? "0" : "1");
+            server.Bmcs.SetChassis(i, power: i % 2 == 0 ? "0" : "1");
         }
 
         (wall, cpu, read) = await MeasureAsync(() => sync.RunOnceAsync(default));
-        Assert.Equal(server.Count, read);
-        output.WriteLine($"power sync over {server.Count} ipmi nodes (second, 10 changed): wall {wall.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms");
-        for (var i = 0; i < server.Count; i++)
+        Assert.Equal(server.Bmcs.Count, read);
+        output.WriteLine($"power sync over {server.Bmcs.Count} ipmi nodes (second, 10 changed): wall {wall.TotalMilliseconds:0} ms, CPU {cpu.TotalMilliseconds:0} ms");
+        for (var i = 0; i < server.Bmcs.Count; i++)
         {
             var on = i % 5 == 0 ? i % 2 != 0 : i % 2 == 0;
             Assert.Equal(on ? "power on" : "power off", (string?)(await server.GetNodeAsync(nodes[i]))["power_state"]);

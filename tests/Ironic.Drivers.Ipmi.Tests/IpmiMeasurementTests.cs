@@ -6,7 +6,8 @@ namespace Ironic.Drivers.Ipmi.Tests;
 
 /// <summary>
 /// The numbers docs/drivers/ipmi.md reports: one power-state read at driver level and through the API.
-/// Printed in the test output; asserted only against generous bounds (a BMC read that takes seconds is a bug).
+/// Printed in the test output; times are asserted only against generous bounds (a BMC read that takes seconds is a bug),
+/// the number of ipmitool runs exactly.
 /// </summary>
 [Collection(IpmiApiCollection.Name)]
 public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper output)
@@ -16,9 +17,23 @@ public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper
     [Fact]
     public async Task PowerStateRead_AtDriverLevel_TakesOneIpmitoolRun()
     {
+        server.Bmcs.SetChassis(10, power: "1");
         // No spacing between commands here: this measures a read, not [ipmi] min_command_interval.
+        using var counting = new CountingIpmitool();
+        var counted = new IpmiTestDriver(new Dictionary<string, string>
+        {
+            ["IRONIC_IPMI__MIN_COMMAND_INTERVAL"] = "0",
+            ["IRONIC_IPMI__IPMITOOL_PATH"] = counting.ScriptPath,
+        });
+
+        Assert.Equal(PowerState.On, await counted.Power.GetPowerStateAsync(server.Bmcs.TaskFor(counted, 10), default));
+
+        var run = Assert.Single(counting.Runs);
+        Assert.EndsWith(" power status", run, StringComparison.Ordinal);
+
+        // Timed without the wrapper, whose shell would be part of the time.
         var driver = new IpmiTestDriver(new Dictionary<string, string> { ["IRONIC_IPMI__MIN_COMMAND_INTERVAL"] = "0" });
-        var task = TestTaskContext.ForBmc(driver, server, 10);
+        var task = server.Bmcs.TaskFor(driver, 10);
         await driver.Power.GetPowerStateAsync(task, default);
 
         var samples = new List<double>();
@@ -36,9 +51,9 @@ public sealed class IpmiMeasurementTests(IpmiApiServer server, ITestOutputHelper
     [Fact]
     public async Task PowerStateRead_ThroughTheApi_IsAPowerRequestForTheCurrentState()
     {
-        server.SetChassis(11, power: "1");
+        server.Bmcs.SetChassis(11, power: "1");
         var uuid = await server.CreateNodeAsync(11);
-        await server.SetPowerAsync(uuid, "power on");
+        await server.SetPowerStateAsync(uuid, "power on");
 
         // PUT states/power to the state the node is in: the conductor reads the BMC once, finds it there
         // and records it (Ironic's API has no synchronous BMC read). Timed until the conductor is done and

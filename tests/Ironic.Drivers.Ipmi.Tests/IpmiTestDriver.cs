@@ -4,15 +4,22 @@ using Ironic.Conductor.Loading;
 namespace Ironic.Drivers.Ipmi.Tests;
 
 /// <summary>
-/// The ipmi driver composed by hand from the real interfaces, built through the host's own
-/// <see cref="DriverServices"/> over options given as <c>IRONIC_&lt;SECTION&gt;__&lt;OPTION&gt;</c> variables.
-/// Kinds these tests do not use are absent.
+/// The ipmi driver composed by hand from the real power, management and vendor interfaces, built through the
+/// host's own <see cref="DriverServices"/> over options given as <c>IRONIC_&lt;SECTION&gt;__&lt;OPTION&gt;</c> variables.
 /// </summary>
-internal sealed class IpmiTestDriver : IDriver
+internal sealed class IpmiTestDriver : TestDriver
 {
-    private readonly Dictionary<string, BaseInterface> interfaces;
-
     public IpmiTestDriver(IReadOnlyDictionary<string, string>? options = null)
+        : this(Services(options))
+    {
+    }
+
+    private IpmiTestDriver(DriverServices services)
+        : base("ipmi", new IpmiHardware(), new IpmitoolPower(services), new IpmitoolManagement(services), new IpmitoolVendor(services))
+    {
+    }
+
+    private static DriverServices Services(IReadOnlyDictionary<string, string>? options)
     {
         var env = new Dictionary<string, string>
         {
@@ -26,37 +33,6 @@ internal sealed class IpmiTestDriver : IDriver
             env[k] = v;
         }
 
-        var services = new DriverServices(IronicOptions.Load([], env));
-        Power = new IpmitoolPower(services);
-        Management = new IpmitoolManagement(services);
-        Vendor = new IpmitoolVendor(services);
-        interfaces = new()
-        {
-            [InterfaceKind.Power] = Power,
-            [InterfaceKind.Management] = Management,
-            [InterfaceKind.Vendor] = Vendor,
-        };
+        return new DriverServices(IronicOptions.Load([], env));
     }
-
-    public string Name => "ipmi";
-
-    public HardwareType HardwareType { get; } = new IpmiHardware();
-
-    public PowerInterface Power { get; }
-
-    public ManagementInterface Management { get; }
-
-    public VendorInterface Vendor { get; }
-
-    public BiosInterface Bios => throw new NotSupportedException();
-    public BootInterface Boot => throw new NotSupportedException();
-    public ConsoleInterface Console => throw new NotSupportedException();
-    public DeployInterface Deploy => throw new NotSupportedException();
-    public InspectInterface Inspect => throw new NotSupportedException();
-    public NetworkInterface Network => throw new NotSupportedException();
-    public RaidInterface Raid => throw new NotSupportedException();
-    public RescueInterface Rescue => throw new NotSupportedException();
-    public StorageInterface Storage => throw new NotSupportedException();
-
-    public BaseInterface Get(string kind) => interfaces[kind];
 }

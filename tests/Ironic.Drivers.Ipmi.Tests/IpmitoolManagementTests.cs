@@ -17,7 +17,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [InlineData(BootDevice.Bios, "bios")]
     public async Task SetBootDevice_InBiosMode_SetsTheBmcsDevice_AndReadsItBack(string device, string simulatorValue)
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0, Bios);
+        var task = bmcs.TaskFor(driver, 0, Bios);
 
         await driver.Management.SetBootDeviceAsync(task, device, persistent: false, default);
 
@@ -31,7 +31,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     {
         // [deploy] default_boot_mode is uefi, as in Ironic: no capability needed.
         bmcs.SetChassis(1, power: "0", boot: "none");
-        var task = TestTaskContext.ForBmc(driver, bmcs, 1);
+        var task = bmcs.TaskFor(driver, 1);
 
         await driver.Management.SetBootDeviceAsync(task, BootDevice.Pxe, persistent: true, default);
 
@@ -42,7 +42,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [Fact]
     public async Task SetBootDevice_Unsupported_IsRefusedWithIronicsMessage()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => driver.Management.SetBootDeviceAsync(task, BootDevice.Floppy, false, default));
         Assert.Equal("Invalid boot device floppy specified.", e.Message);
     }
@@ -50,7 +50,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [Fact]
     public void SupportedBootDevices_AreIronics()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         Assert.Equal([BootDevice.Pxe, BootDevice.Disk, BootDevice.Cdrom, BootDevice.Bios, BootDevice.Safe], driver.Management.GetSupportedBootDevices(task));
     }
 
@@ -58,7 +58,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     public async Task ForceBootDevice_RemembersAPersistentDevice_AndSetsItAgainBeforePowerOn()
     {
         bmcs.SetChassis(2, power: "0", boot: "none");
-        var task = TestTaskContext.ForBmc(driver, bmcs, 2, node =>
+        var task = bmcs.TaskFor(driver, 2, node =>
         {
             Bios(node);
             node.DriverInfo["ipmi_force_boot_device"] = "True";
@@ -79,7 +79,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [Fact]
     public async Task Sensors_AreParsedIntoIronicsFormat()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 3);
+        var task = bmcs.TaskFor(driver, 3);
 
         var sensors = await driver.Management.GetSensorsDataAsync(task, default);
 
@@ -97,7 +97,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [Fact]
     public async Task InjectNmi_WhichIpmiSimRefuses_FailsNamingPowerDiag()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 3);
+        var task = bmcs.TaskFor(driver, 3);
         var e = await Assert.ThrowsAsync<IpmiFailure>(() => driver.Management.InjectNmiAsync(task, default));
         Assert.StartsWith("IPMI call failed: power diag.", e.Message);
         Assert.Contains("Invalid data field", e.Message);
@@ -106,7 +106,7 @@ public sealed class IpmitoolManagementTests(FourBmcs bmcs)
     [Fact]
     public async Task BootMode_IsNotOffered_AsInIronic()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         await Assert.ThrowsAsync<UnsupportedDriverExtension>(() => driver.Management.GetBootModeAsync(task, default));
     }
 }

@@ -10,7 +10,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     public async Task PowerOnThenOff_ChangesTheSimulatedChassis()
     {
         bmcs.SetChassis(0, power: "0");
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
 
         await driver.Power.SetPowerStateAsync(task, PowerState.On, TimeSpan.FromSeconds(10), default);
         Assert.Equal("1", bmcs.Chassis(0)["power"]);
@@ -25,7 +25,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     [Fact]
     public async Task GetPowerState_FollowsAChangeMadeBehindTheDriversBack()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 1);
+        var task = bmcs.TaskFor(driver, 1);
         bmcs.SetChassis(1, power: "1");
         Assert.Equal(PowerState.On, await driver.Power.GetPowerStateAsync(task, default));
         bmcs.SetChassis(1, power: "0");
@@ -37,7 +37,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     {
         bmcs.SetChassis(2, power: "1");
         var before = bmcs.Events(2).Count;
-        var task = TestTaskContext.ForBmc(driver, bmcs, 2);
+        var task = bmcs.TaskFor(driver, 2);
 
         await driver.Power.RebootAsync(task, TimeSpan.FromSeconds(10), default);
 
@@ -50,7 +50,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     {
         bmcs.SetChassis(3, power: "0");
         var before = bmcs.Events(3).Count;
-        var task = TestTaskContext.ForBmc(driver, bmcs, 3);
+        var task = bmcs.TaskFor(driver, 3);
 
         await driver.Power.RebootAsync(task, TimeSpan.FromSeconds(10), default);
 
@@ -61,7 +61,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     public async Task SoftPowerOff_SendsAShutdownAndWaitsForOff()
     {
         bmcs.SetChassis(0, power: "1");
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
 
         await driver.Power.SetPowerStateAsync(task, PowerState.SoftPowerOff, TimeSpan.FromSeconds(10), default);
 
@@ -74,7 +74,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     {
         bmcs.SetChassis(1, power: "1");
         var before = bmcs.Events(1).Count;
-        var task = TestTaskContext.ForBmc(driver, bmcs, 1);
+        var task = bmcs.TaskFor(driver, 1);
 
         await driver.Power.SetPowerStateAsync(task, PowerState.SoftRebooting, TimeSpan.FromSeconds(10), default);
 
@@ -91,7 +91,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
         var blocker = Directory.CreateDirectory(Path.Combine(bmcs.NodeDir(2), "chassis.tmp"));
         try
         {
-            var task = TestTaskContext.ForBmc(driver, bmcs, 2);
+            var task = bmcs.TaskFor(driver, 2);
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
             var e = await Assert.ThrowsAsync<IpmiFailure>(() => driver.Power.SetPowerStateAsync(task, PowerState.On, TimeSpan.FromSeconds(10), default));
@@ -112,7 +112,7 @@ public sealed class IpmitoolPowerTests(FourBmcs bmcs)
     [Fact]
     public void SupportedPowerStates_AreIronics()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         Assert.Equal(
             [PowerState.On, PowerState.Off, PowerState.Rebooting, PowerState.SoftRebooting, PowerState.SoftPowerOff],
             driver.Power.GetSupportedPowerStates(task));

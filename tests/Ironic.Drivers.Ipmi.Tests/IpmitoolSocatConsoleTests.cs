@@ -31,7 +31,7 @@ public sealed class IpmitoolSocatConsoleTests(SolBmc bmc) : IClassFixture<SolBmc
         return new IpmitoolSocatConsole(new DriverServices(IronicOptions.Load([], env)));
     }
 
-    private TestTaskContext Task() => TestTaskContext.ForBmc(new IpmiTestDriver(), bmc, 0);
+    private TestTaskContext Task() => bmc.TaskFor(new IpmiTestDriver(), 0);
 
     public void Dispose()
     {

@@ -28,7 +28,7 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     [Fact]
     public async Task SendRaw_GetDeviceId_ReachesTheBmc()
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         var args = new JsonObject { ["raw_bytes"] = "0x06 0x01" };
 
         await driver.Vendor.ValidateAsync(task, "send_raw", args, default);
@@ -43,7 +43,7 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     public async Task SendRaw_SetsTheBootDevice_AsTheBmcRecordsIt()
     {
         bmcs.SetChassis(1, power: "0", boot: "none");
-        var task = TestTaskContext.ForBmc(driver, bmcs, 1);
+        var task = bmcs.TaskFor(driver, 1);
 
         // Set System Boot Options, parameter 5: one-time boot from CD/DVD.
         await Vendor.SendRaw(task, "POST", new JsonObject { ["raw_bytes"] = "0x00 0x08 0x05 0x80 0x14 0x00 0x00 0x00" }, default);
@@ -58,7 +58,7 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     [InlineData("0x06 -f /etc/shadow", typeof(InvalidParameterValue), "Invalid raw_bytes")]
     public async Task SendRaw_Validation_RefusesMissingOrMalformedBytes(string? raw, Type error, string message)
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 0);
+        var task = bmcs.TaskFor(driver, 0);
         var args = raw is null ? new JsonObject() : new JsonObject { ["raw_bytes"] = raw };
 
         var e = await Assert.ThrowsAnyAsync<IronicException>(() => driver.Vendor.ValidateAsync(task, "send_raw", args, default));
@@ -73,7 +73,7 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     [InlineData(true)]
     public async Task BmcReset_WarmByDefault_ReachesTheBmc_WhichRefusesAWarmReset(object? warm)
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 2);
+        var task = bmcs.TaskFor(driver, 2);
         var args = new JsonObject();
         if (warm is not null)
         {
@@ -94,7 +94,7 @@ public sealed class IpmitoolVendorTests(FourBmcs bmcs)
     [InlineData("False")]
     public async Task BmcReset_Cold_IsAcceptedByTheBmc_WhichKeepsAnswering(object warm)
     {
-        var task = TestTaskContext.ForBmc(driver, bmcs, 2);
+        var task = bmcs.TaskFor(driver, 2);
 
         await Vendor.BmcReset(task, "POST", new JsonObject { ["warm"] = JsonValue.Create(warm) }, default);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Ironic.Drivers.Objects;
 
 namespace Ironic.Drivers.Ipmi.Tests;
 
@@ -101,6 +102,14 @@ public abstract class SimulatedBmcs(int count) : IAsyncLifetime
     {
         var path = Path.Combine(NodeDir(node), "events.log");
         return File.Exists(path) ? [.. File.ReadAllLines(path).Select(l => l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..])] : [];
+    }
+
+    /// <summary>A task over a new node of the ipmi hardware type whose driver_info points at BMC <paramref name="node"/>.</summary>
+    public TestTaskContext TaskFor(IDriver driver, int node, Action<Node>? adjust = null)
+    {
+        var n = new Node { Uuid = Guid.NewGuid().ToString(), Driver = "ipmi", DriverInfo = DriverInfo(node) };
+        adjust?.Invoke(n);
+        return new TestTaskContext(driver, n);
     }
 
     public JsonObject DriverInfo(int node) => new()

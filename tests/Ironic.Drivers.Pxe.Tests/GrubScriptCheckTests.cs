@@ -6,7 +6,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 /// <summary>GRUB's own parser (grub-script-check, Debian's grub-common) accepts the UEFI configurations we write.</summary>
 public sealed class GrubScriptCheckTests : IDisposable
 {
-    private readonly TestServices services = new(("pxe.kernel_append_params", "console=ttyS0,115200n8 ipa-debug=1"));
+    private readonly TestDriverServices services = new(("pxe.kernel_append_params", "console=ttyS0,115200n8 ipa-debug=1"));
 
     public void Dispose() => services.Dispose();
 

@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class IpxeBootTests : IDisposable
 {
-    private readonly TestServices services = new(("deploy.http_url", "http://10.0.0.1:8080/"), ("pxe.ipxe_timeout", "60"));
+    private readonly TestDriverServices services = new(("deploy.http_url", "http://10.0.0.1:8080/"), ("pxe.ipxe_timeout", "60"));
 
     public void Dispose() => services.Dispose();
 
@@ -33,7 +33,7 @@ public sealed class IpxeBootTests : IDisposable
         Assert.Contains("\ninitrd --timeout 60000 http://images.example/ipa.initramfs || goto retry\n", config, StringComparison.Ordinal);
         var link = Path.Combine(services.HttpRoot, "pxelinux.cfg", "52-54-00-ab-cd-01");
         Assert.Equal($"../{Nodes.Uuid}/config", new FileInfo(link).LinkTarget);
-        Assert.Equal([(BootDevice.Pxe, false)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, false)], task.RecordingManagement.BootDevices);
         Assert.False(Directory.Exists(services.TftpRoot));
     }
 
@@ -63,7 +63,7 @@ public sealed class IpxeBootTests : IDisposable
         Assert.Contains("\ngoto boot_ramdisk\n", config, StringComparison.Ordinal);
         Assert.Contains(":boot_ramdisk\nimgfree\nkernel --timeout 60000 http://images.example/vmlinuz root=/dev/ram0 text nofb nomodeset vga=normal " +
             "initrd=ramdisk || goto boot_ramdisk\ninitrd --timeout 60000 http://images.example/initrd.img || goto boot_ramdisk\nboot\n", config, StringComparison.Ordinal);
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class IpxeBootTests : IDisposable
     [Fact]
     public async Task Validate_WithoutHttpUrl_ReportsItAsIronicDoes()
     {
-        using var unconfigured = new TestServices();
+        using var unconfigured = new TestDriverServices();
         var task = Nodes.IpxeTask(unconfigured);
 
         var e = await Assert.ThrowsAsync<MissingParameterValue>(() => task.Driver.Boot.ValidateAsync(task, default));

@@ -11,7 +11,7 @@ public sealed partial class IpxeHttpServingTests
         var root = Path.Combine(Path.GetTempPath(), "ironic-pxe-http-" + Guid.NewGuid().ToString("N"));
         var httpRoot = Path.Combine(root, "httpboot");
         await using var web = await HttpBootServer.StartAsync(httpRoot);
-        using var services = new TestServices(("deploy.http_root", httpRoot), ("deploy.http_url", web.Url));
+        using var services = new TestDriverServices(("deploy.http_root", httpRoot), ("deploy.http_url", web.Url));
         try
         {
             var kernel = Path.Combine(services.StatePath, "ipa.kernel");

@@ -34,16 +34,16 @@ internal static class Nodes
     public static Port Port(string mac = Mac) => new() { Uuid = Guid.NewGuid().ToString(), Address = mac, NodeUuid = Uuid };
 
     /// <summary>A task for a pxe-booted node with one port, driven by a fresh boot interface.</summary>
-    public static TestTaskContext PxeTask(TestServices services, Node? node = null, params Port[] ports)
+    public static TestTaskContext PxeTask(TestDriverServices services, Node? node = null, params Port[] ports)
     {
         var deploy = new RamdiskDeploy(services);
-        return new TestTaskContext(new TestDriver(new PxeBoot(services), deploy), node ?? Node(), ports.Length == 0 ? [Port()] : ports);
+        return new TestTaskContext(RecordingDriver.Create(new PxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
     }
 
-    public static TestTaskContext IpxeTask(TestServices services, Node? node = null, params Port[] ports)
+    public static TestTaskContext IpxeTask(TestDriverServices services, Node? node = null, params Port[] ports)
     {
         var deploy = new RamdiskDeploy(services);
-        return new TestTaskContext(new TestDriver(new IpxeBoot(services), deploy), node ?? Node(), ports.Length == 0 ? [Port()] : ports);
+        return new TestTaskContext(RecordingDriver.Create(new IpxeBoot(services), deploy), node ?? Node(), ports: ports.Length == 0 ? [Port()] : ports);
     }
 
     public static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();

@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class PxeBootTests : IDisposable
 {
-    private readonly TestServices services = new();
+    private readonly TestDriverServices services = new();
 
     public void Dispose() => services.Dispose();
 
@@ -78,7 +78,7 @@ public sealed class PxeBootTests : IDisposable
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
-        Assert.Equal([(BootDevice.Pxe, false)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, false)], task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class PxeBootTests : IDisposable
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class PxeBootTests : IDisposable
 
         var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default));
 
-        Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor pxe-test-host.", e.Message);
+        Assert.Equal($"The deploy_kernel image /nonexistent/ipa.kernel of node {Nodes.Uuid} does not exist on conductor {services.Host}.", e.Message);
         Assert.False(File.Exists(ConfigPath));
     }
 
@@ -155,7 +155,7 @@ public sealed class PxeBootTests : IDisposable
     [Fact]
     public async Task PrepareRamdisk_KernelAppendParams_DriverInfoOverridesConfigurationWithDefaultPlaceholder()
     {
-        using var configured = new TestServices(("pxe.kernel_append_params", "console=ttyS0"));
+        using var configured = new TestDriverServices(("pxe.kernel_append_params", "console=ttyS0"));
         var node = Nodes.Node(bootMode: "bios");
         node.DriverInfo["kernel_append_params"] = "%default% ipa-debug=1";
         var task = Nodes.PxeTask(configured, node);
@@ -170,7 +170,7 @@ public sealed class PxeBootTests : IDisposable
     public async Task PrepareRamdisk_ConfiguredTftpRoot_IsUsed()
     {
         var root = Path.Combine(services.StatePath, "elsewhere");
-        using var configured = new TestServices(("pxe.tftp_root", root));
+        using var configured = new TestDriverServices(("pxe.tftp_root", root));
         var task = Nodes.PxeTask(configured);
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
@@ -183,22 +183,22 @@ public sealed class PxeBootTests : IDisposable
     public async Task PrepareRamdisk_NodeAsksForBootMode_SetsItOnTheBmcWhenDifferent()
     {
         var task = Nodes.PxeTask(services, Nodes.Node(bootMode: "bios"));
-        task.TestDriver.RecordingManagement.BootMode = BootMode.Uefi;
+        task.RecordingManagement.BootMode = BootMode.Uefi;
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
-        Assert.Equal([BootMode.Bios], task.TestDriver.RecordingManagement.BootModesSet);
+        Assert.Equal([BootMode.Bios], task.RecordingManagement.BootModesSet);
     }
 
     [Fact]
     public async Task PrepareRamdisk_NoBootModeAsked_FollowsTheBmcsMode()
     {
         var task = Nodes.PxeTask(services);
-        task.TestDriver.RecordingManagement.BootMode = BootMode.Bios;
+        task.RecordingManagement.BootMode = BootMode.Bios;
 
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
 
-        Assert.Empty(task.TestDriver.RecordingManagement.BootModesSet);
+        Assert.Empty(task.RecordingManagement.BootModesSet);
         Assert.StartsWith("default deploy\n", await File.ReadAllTextAsync(ConfigPath), StringComparison.Ordinal);
     }
 
@@ -215,7 +215,7 @@ public sealed class PxeBootTests : IDisposable
         Assert.Contains("label boot_ramdisk\nkernel http://images.example/vmlinuz\n" +
             "append initrd=http://images.example/initrd.img root=/dev/ram0 text nofb nomodeset vga=normal console=ttyS1\n", config, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01")));
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class PxeBootTests : IDisposable
         Assert.Equal($"Node {Nodes.Uuid} cannot boot instance_info boot_iso with the pxe boot interface in UEFI boot mode; use the ipxe boot interface.",
             e.Message);
         Assert.False(File.Exists(ConfigPath));
-        Assert.Empty(task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Empty(task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -261,13 +261,13 @@ public sealed class PxeBootTests : IDisposable
     {
         var task = Nodes.PxeTask(services);
         await task.Driver.Boot.PrepareRamdiskAsync(task, Nodes.NoParams, default);
-        var diskTask = new TestTaskContext(new TestDriver(task.Driver.Boot), Nodes.Node(deployInterface: "direct"), [.. task.Ports]);
+        var diskTask = new TestTaskContext(RecordingDriver.Create(task.Driver.Boot), Nodes.Node(deployInterface: "direct"), ports: [.. task.Ports]);
 
         await diskTask.Driver.Boot.PrepareInstanceAsync(diskTask, default);
 
         Assert.False(Directory.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid)));
         Assert.False(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01")));
-        Assert.Equal([(BootDevice.Disk, true)], diskTask.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Disk, true)], diskTask.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class PxeBootTests : IDisposable
         await task.Driver.Boot.PrepareInstanceAsync(task, default);
 
         Assert.True(File.Exists(ConfigPath));
-        Assert.Empty(task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Empty(task.RecordingManagement.BootDevices);
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public sealed class PxeBootTests : IDisposable
         await task.Driver.Boot.PrepareInstanceAsync(task, default);
         var other = Nodes.Node();
         other.Uuid = "0b4c4a5e-9a8e-4d0e-9f7e-3c6b2f4f1a2b";
-        var otherTask = new TestTaskContext(new TestDriver(task.Driver.Boot, task.Driver.Deploy), other, Nodes.Port());
+        var otherTask = new TestTaskContext(RecordingDriver.Create(task.Driver.Boot, task.Driver.Deploy), other, ports: [Nodes.Port()]);
         await otherTask.Driver.Boot.PrepareInstanceAsync(otherTask, default);
 
         await task.Driver.Boot.CleanUpInstanceAsync(task, default);

@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class RamdiskDeployTests : IDisposable
 {
-    private readonly TestServices services = new();
+    private readonly TestDriverServices services = new();
 
     public void Dispose() => services.Dispose();
 
@@ -27,9 +27,9 @@ public sealed class RamdiskDeployTests : IDisposable
         var outcome = await task.Driver.Deploy.ExecuteDeployStepAsync(task, step, [], default);
 
         Assert.Equal(StepOutcome.Done, outcome);
-        Assert.Equal([PowerState.Off, PowerState.On], task.TestDriver.RecordingPower.Actions);
+        Assert.Equal([PowerState.Off, PowerState.On], task.RecordingPower.Actions);
         Assert.Equal(PowerState.On, task.Node.PowerState);
-        Assert.Equal([(BootDevice.Pxe, true)], task.TestDriver.RecordingManagement.BootDevices);
+        Assert.Equal([(BootDevice.Pxe, true)], task.RecordingManagement.BootDevices);
         Assert.StartsWith("set default=boot_ramdisk\n", await File.ReadAllTextAsync(Path.Combine(services.TftpRoot, Nodes.Uuid, "config")), StringComparison.Ordinal);
     }
 
@@ -40,9 +40,9 @@ public sealed class RamdiskDeployTests : IDisposable
 
         await task.Driver.Deploy.PrepareAsync(task, default);
 
-        Assert.Equal([PowerState.Off], task.TestDriver.RecordingPower.Actions);
+        Assert.Equal([PowerState.Off], task.RecordingPower.Actions);
         Assert.Equal(PowerState.Off, task.Node.PowerState);
-        Assert.Equal(["network.validate", "storage.attach_volumes"], task.TestDriver.NetworkAndStorageCalls);
+        Assert.Equal(["network.validate", "storage.attach_volumes"], task.NetworkAndStorageCalls);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class RamdiskDeployTests : IDisposable
 
         Assert.Equal("deleted", state);
         Assert.Equal(["network.configure_tenant_networks", "storage.detach_volumes", "network.unconfigure_tenant_networks"],
-            task.TestDriver.NetworkAndStorageCalls);
-        Assert.Equal(PowerState.Off, task.TestDriver.RecordingPower.Actions[^1]);
+            task.NetworkAndStorageCalls);
+        Assert.Equal(PowerState.Off, task.RecordingPower.Actions[^1]);
         Assert.False(Directory.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid)));
         Assert.False(File.Exists(Path.Combine(services.TftpRoot, "pxelinux.cfg", "01-52-54-00-ab-cd-01")));
     }
@@ -70,7 +70,7 @@ public sealed class RamdiskDeployTests : IDisposable
         await task.Driver.Deploy.PrepareAsync(task, default);
 
         Assert.True(File.Exists(Path.Combine(services.TftpRoot, Nodes.Uuid, "config")));
-        Assert.Empty(task.TestDriver.RecordingPower.Actions);
+        Assert.Empty(task.RecordingPower.Actions);
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public sealed class RamdiskDeployTests : IDisposable
 
         await task.Driver.Deploy.DeployAsync(task, default);
 
-        Assert.Equal([true], task.TestDriver.RecordingManagement.SecureBootStates);
+        Assert.Equal([true], task.RecordingManagement.SecureBootStates);
     }
 }

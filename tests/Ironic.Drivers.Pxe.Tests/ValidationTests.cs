@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Pxe.Tests;
 
 public sealed class ValidationTests : IDisposable
 {
-    private readonly TestServices services = new();
+    private readonly TestDriverServices services = new();
 
     public void Dispose() => services.Dispose();
 
@@ -56,7 +56,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public async Task Validate_DeployImagesFromConductorConfiguration_Pass()
     {
-        using var configured = new TestServices(("conductor.deploy_kernel", "http://x/k"), ("conductor.deploy_ramdisk", "http://x/r"));
+        using var configured = new TestDriverServices(("conductor.deploy_kernel", "http://x/k"), ("conductor.deploy_ramdisk", "http://x/r"));
         var node = Nodes.Node(deployInterface: "direct");
         node.DriverInfo = [];
         var task = Nodes.PxeTask(configured, node);
@@ -151,7 +151,7 @@ public sealed class ValidationTests : IDisposable
     {
         var node = Nodes.Node();
         node.BootInterface = "fake";
-        var task = new TestTaskContext(new TestDriver(new NonRamdiskBoot(), new RamdiskDeploy(services)), node, Nodes.Port());
+        var task = new TestTaskContext(RecordingDriver.Create(new NonRamdiskBoot(), new RamdiskDeploy(services)), node, ports: [Nodes.Port()]);
 
         var e = await Assert.ThrowsAsync<InvalidParameterValue>(() => task.Driver.Deploy.ValidateAsync(task, default));
 

@@ -12,44 +12,44 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
     {
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
-        var node = await server.GetAsync($"/v1/nodes/{uuid}");
+        var node = await server.GetNodeAsync(uuid);
         Assert.Equal(["redfish", "redfish", "redfish", "redfish"],
             new[] { "power_interface", "management_interface", "bios_interface", "inspect_interface" }.Select(k => (string?)node[k]));
         Assert.Equal("******", (string?)node["driver_info"]!["redfish_password"]);
 
-        var validation = await server.GetAsync($"/v1/nodes/{uuid}/validate");
+        var validation = (await server.GetAsync($"/v1/nodes/{uuid}/validate")).Expect(200).Json;
         foreach (var kind in new[] { "power", "management", "bios", "inspect" })
         {
             Assert.True((bool)validation[kind]!["result"]!, validation.ToJsonString());
         }
 
-        Assert.Equal("power on", (string?)(await server.PowerAsync(uuid, "power on"))["power_state"]);
+        Assert.Equal("power on", (string?)(await server.SetPowerStateAsync(uuid, "power on"))["power_state"]);
         Assert.Equal("On", system.PowerState);
 
-        await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/management/boot_device", new JsonObject { ["boot_device"] = "pxe", ["persistent"] = true }, 204);
+        (await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/management/boot_device", new JsonObject { ["boot_device"] = "pxe", ["persistent"] = true })).Expect(204);
         Assert.Equal(("Pxe", "Continuous"), (system.BootTarget, system.BootEnabled));
-        var device = await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device");
+        var device = (await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device")).Expect(200).Json;
         Assert.Equal(("pxe", true), ((string?)device["boot_device"], (bool?)device["persistent"]));
-        var supported = await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device/supported");
+        var supported = (await server.GetAsync($"/v1/nodes/{uuid}/management/boot_device/supported")).Expect(200).Json;
         Assert.Equal(["pxe", "disk", "cdrom", "bios"], supported["supported_boot_devices"]!.AsArray().Select(d => (string?)d));
 
-        var rebooted = await server.PowerAsync(uuid, "rebooting");
+        var rebooted = await server.SetPowerStateAsync(uuid, "rebooting");
         Assert.Equal("power on", (string?)rebooted["power_state"]);
         Assert.Equal(("On", "Pxe"), (system.LastResetType, system.LastBootTarget));
 
-        Assert.Equal("power off", (string?)(await server.PowerAsync(uuid, "power off"))["power_state"]);
+        Assert.Equal("power off", (string?)(await server.SetPowerStateAsync(uuid, "power off"))["power_state"]);
         Assert.Equal("Off", system.PowerState);
     }
 
     [Fact]
     public async Task TheRedfishDriver_IsListed_WithItsProperties()
     {
-        var driver = await server.GetAsync("/v1/drivers/redfish");
+        var driver = (await server.GetAsync("/v1/drivers/redfish")).Expect(200).Json;
         Assert.Equal("redfish", (string?)driver["default_power_interface"]);
         Assert.Equal("redfish", (string?)driver["default_inspect_interface"]);
         Assert.Contains("noop", driver["enabled_management_interfaces"]!.AsArray().Select(v => (string?)v));
 
-        var properties = await server.GetAsync("/v1/drivers/redfish/properties");
+        var properties = (await server.GetAsync("/v1/drivers/redfish/properties")).Expect(200).Json;
         Assert.EndsWith("Required.", (string?)properties["redfish_address"]);
         Assert.EndsWith("Optional.", (string?)properties["redfish_verify_ca"]);
     }
@@ -60,13 +60,10 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
         var patched = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/driver_info/redfish_password", ["value"] = "not-the-api-s3cret" });
-        using (var request = new HttpRequestMessage(HttpMethod.Patch, $"/v1/nodes/{uuid}") { Content = System.Net.Http.Json.JsonContent.Create(patched) })
-        using (var reply = await server.Http.SendAsync(request))
-        {
-            Assert.True(reply.IsSuccessStatusCode, await reply.Content.ReadAsStringAsync());
-        }
+        var reply = await server.SendAsync(HttpMethod.Patch, $"/v1/nodes/{uuid}", patched);
+        Assert.True(reply.Status == 200, reply.Body);
 
-        var node = await server.PowerAsync(uuid, "power on");
+        var node = await server.SetPowerStateAsync(uuid, "power on");
 
         var error = (string?)node["last_error"];
         Assert.NotNull(error);
@@ -80,21 +77,21 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
     {
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
-        Assert.Equal("manageable", (string?)(await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" }))["provision_state"]);
+        Assert.Equal("manageable", (string?)(await server.SetProvisionStateAsync(uuid, new JsonObject { ["target"] = "manage" }))["provision_state"]);
 
-        var node = await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "inspect" });
+        var node = await server.SetProvisionStateAsync(uuid, new JsonObject { ["target"] = "inspect" });
 
         Assert.True((string?)node["provision_state"] == "manageable", node.ToJsonString());
         Assert.Null((string?)node["last_error"]);
         var p = node["properties"]!;
         Assert.Equal((32, "x86_64", "32768", "446"), ((int)p["cpus"]!, (string?)p["cpu_arch"], (string?)p["memory_mb"], (string?)p["local_gb"]));
         Assert.Equal("boot_mode:uefi", (string?)p["capabilities"]);
-        var ports = await server.GetAsync($"/v1/ports?node={uuid}");
+        var ports = (await server.GetAsync($"/v1/ports?node={uuid}")).Expect(200).Json;
         Assert.Equal(system.Nics.Select(n => n.Mac).Order(), ports["ports"]!.AsArray().Select(port => (string?)port!["address"]).Order());
 
         // A second inspection finds the same NICs and creates nothing new.
-        await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "inspect" });
-        Assert.Equal(2, (await server.GetAsync($"/v1/ports?node={uuid}"))["ports"]!.AsArray().Count);
+        await server.SetProvisionStateAsync(uuid, new JsonObject { ["target"] = "inspect" });
+        Assert.Equal(2, (await server.GetAsync($"/v1/ports?node={uuid}")).Expect(200).Json["ports"]!.AsArray().Count);
     }
 
     [Fact]
@@ -102,14 +99,14 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
     {
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
-        var managed = await server.ProvisionAsync(uuid, new JsonObject { ["target"] = "manage" });
+        var managed = await server.SetProvisionStateAsync(uuid, new JsonObject { ["target"] = "manage" });
         // Manage reads the boot mode and caches the BIOS settings, with the registry's fields.
         Assert.Equal("uefi", (string?)managed["boot_mode"]);
-        var before = (await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode"))["ProcTurboMode"]!;
+        var before = (await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode")).Expect(200).Json["ProcTurboMode"]!;
         Assert.Equal(("Enabled", "Enumeration"), ((string?)before["value"], (string?)before["attribute_type"]));
         Assert.Equal(["Enabled", "Disabled"], before["allowable_values"]!.AsArray().Select(v => (string?)v));
 
-        var node = await server.ProvisionAsync(uuid, new JsonObject
+        var node = await server.SetProvisionStateAsync(uuid, new JsonObject
         {
             ["target"] = "clean",
             ["clean_steps"] = new JsonArray(new JsonObject
@@ -127,7 +124,7 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
         Assert.Equal("Disabled", system.BiosAttributes["ProcTurboMode"]);
         Assert.True(system.Boots >= 1);
         // After the step the stored settings show what the BMC now has.
-        Assert.Equal("Disabled", (string?)(await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode"))["ProcTurboMode"]!["value"]);
+        Assert.Equal("Disabled", (string?)(await server.GetAsync($"/v1/nodes/{uuid}/bios/ProcTurboMode")).Expect(200).Json["ProcTurboMode"]!["value"]);
     }
 
     [Fact]
@@ -161,7 +158,7 @@ public sealed class RedfishApiTests(RedfishApiServer server) : IClassFixture<Red
         var states = new List<string?>();
         foreach (var uuid in uuids)
         {
-            states.Add((string?)(await server.GetAsync($"/v1/nodes/{uuid}"))["power_state"]);
+            states.Add((string?)(await server.GetNodeAsync(uuid))["power_state"]);
         }
 
         return states;

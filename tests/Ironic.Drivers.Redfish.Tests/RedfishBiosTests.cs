@@ -4,7 +4,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 
 public sealed class RedfishBiosTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private readonly TestDriver driver = new(new TestServices(("conductor.power_state_change_timeout", "2")));
+    private readonly RedfishTestDriver driver = new(("conductor.power_state_change_timeout", "2"));
 
     [Fact]
     public async Task ApplyConfiguration_PatchesTheSettingsObject_RebootsAndFindsThemApplied()

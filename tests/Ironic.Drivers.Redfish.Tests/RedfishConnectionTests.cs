@@ -5,7 +5,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 /// <summary>Sessions, retries and failures against an emulator of each test's own (connections are shared per BMC and user).</summary>
 public sealed class RedfishConnectionTests : IAsyncLifetime
 {
-    private readonly TestDriver driver = new();
+    private readonly RedfishTestDriver driver = new();
     private RedfishEmulator emulator = null!;
 
     public async Task InitializeAsync() => emulator = await RedfishEmulator.StartAsync(systems: 3, password: "s3cr3t-Pa55");
@@ -146,8 +146,8 @@ public sealed class RedfishConnectionTests : IAsyncLifetime
     [InlineData("session")]
     public async Task AWrongPassword_IsRefused_AndNoPasswordAppearsInErrorsOrLogs(string auth)
     {
-        var services = new TestServices();
-        var local = new TestDriver(services);
+        var local = new RedfishTestDriver();
+        var services = local.Services;
         var task = local.Task(emulator, emulator.Systems[0], auth: auth, password: "wr0ng-Pa55", shared: true);
 
         var error = await Assert.ThrowsAsync<RedfishError>(() => local.Power.GetPowerStateAsync(task, default));

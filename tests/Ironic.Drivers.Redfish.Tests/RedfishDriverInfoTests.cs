@@ -5,7 +5,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 
 public sealed class RedfishDriverInfoTests
 {
-    private readonly TestDriver driver = new();
+    private readonly RedfishTestDriver driver = new();
 
     private static Node NodeWith(JsonObject info) => new() { Uuid = "1be26c0b-03f2-4d2e-ae87-c02d7f33c123", Driver = "redfish", DriverInfo = info };
 
@@ -90,10 +90,10 @@ public sealed class RedfishDriverInfoTests
     [Fact]
     public void AuthType_DefaultsToTheConfiguredOne()
     {
-        var local = new TestDriver(new TestServices(("redfish.auth_type", "basic")));
+        var local = new RedfishTestDriver(("redfish.auth_type", "basic"));
         var task = new TestTaskContext(local, NodeWith(new JsonObject { ["redfish_address"] = "h" }));
 
-        Assert.Equal("basic", RedfishDriverInfo.Parse(task.Node, RedfishOptions.Read(local.Services).AuthType).AuthType);
+        Assert.Equal("basic", RedfishDriverInfo.Parse(task.Node, RedfishOptions.Read(local.Services.Config).AuthType).AuthType);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 
 public sealed class RedfishInspectTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private readonly TestDriver driver = new();
+    private readonly RedfishTestDriver driver = new();
 
     [Fact]
     public async Task Inspect_RecordsPropertiesAsIronicDoes_AndCreatesAPortPerNic()

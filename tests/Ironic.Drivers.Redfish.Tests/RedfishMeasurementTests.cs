@@ -18,7 +18,7 @@ public sealed class RedfishMeasurementTests(RedfishApiServer server, ITestOutput
     [Fact]
     public async Task PowerStateRead_AtDriverLevel_MedianIsPrinted()
     {
-        var driver = new TestDriver();
+        var driver = new RedfishTestDriver();
         var system = server.NextSystem();
         system.PowerState = "On";
         var task = driver.Task(server.Emulator, system, shared: true);
@@ -41,7 +41,7 @@ public sealed class RedfishMeasurementTests(RedfishApiServer server, ITestOutput
     {
         var system = server.NextSystem();
         var uuid = await server.EnrollAsync(system);
-        await server.PowerAsync(uuid, "power on");
+        await server.SetPowerStateAsync(uuid, "power on");
         var before = system.Boots;
 
         // A power-on request for a node that is on: the API hands it to a conductor worker, which
@@ -51,7 +51,7 @@ public sealed class RedfishMeasurementTests(RedfishApiServer server, ITestOutput
         for (var i = 0; i < Samples / 2; i++)
         {
             var watch = Stopwatch.StartNew();
-            await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/power", new JsonObject { ["target"] = "power on" }, 202);
+            (await server.SendAsync(HttpMethod.Put, $"/v1/nodes/{uuid}/states/power", new JsonObject { ["target"] = "power on" })).Expect(202);
             await server.WhenIdleAsync();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }

@@ -2,7 +2,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 
 public sealed class RedfishPowerTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private readonly TestDriver driver = new();
+    private readonly RedfishTestDriver driver = new();
 
     [Fact]
     public async Task PowerOn_TurnsTheSystemOn_AndReadsBackPowerOn()

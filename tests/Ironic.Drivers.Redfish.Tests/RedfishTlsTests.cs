@@ -5,7 +5,7 @@ namespace Ironic.Drivers.Redfish.Tests;
 /// <summary>redfish_verify_ca against an emulator behind a self-signed certificate, as many BMCs are.</summary>
 public sealed class RedfishTlsTests : IAsyncLifetime
 {
-    private readonly TestDriver driver = new();
+    private readonly RedfishTestDriver driver = new();
     private readonly string bundle = Path.Combine(Path.GetTempPath(), "redfish-ca-" + Guid.NewGuid().ToString("N") + ".pem");
     private RedfishEmulator emulator = null!;
 

@@ -44,7 +44,7 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
             ("GET", ["Systems"]) => Reply.Ok(Reply.Collection(Root + "/Systems", "Computer System Collection", emulator.Systems.Select(s => s.Path))),
             (_, ["Systems", var id, .. var rest]) when emulator.FindSystem(id) is { } system => SystemRoute(method, system, rest, body),
             ("GET", ["Chassis"]) => Reply.Ok(Reply.Collection(Root + "/Chassis", "Chassis Collection", emulator.Systems.Select(s => Root + "/Chassis/" + s.Id))),
-            ("GET", ["Chassis", var id, .. var rest]) when emulator.FindSystem(id) is { } system => SystemResources.Chassis(system, rest),
+            ("GET", ["Chassis", var id, .. var rest]) when emulator.FindSystem(id) is { } system => ChassisResources.Chassis(system, rest),
             ("GET", ["Managers"]) => Reply.Ok(Reply.Collection(Root + "/Managers", "Manager Collection", [Root + "/Managers/BMC"])),
             ("GET", ["Managers", "BMC"]) => Reply.Ok(new JsonObject
             {
@@ -85,9 +85,9 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
         ("GET", []) => Reply.Ok(SystemResources.System(system)),
         ("PATCH", []) => SystemResources.PatchSystem(system, body ?? []),
         ("POST", ["Actions", "ComputerSystem.Reset"]) => SystemResources.Reset(system, body ?? []),
-        ("GET", ["Bios"]) when system.HasBios => Reply.Ok(SystemResources.Bios(system)),
-        ("GET", ["Bios", "Settings"]) when system.HasBios => Reply.Ok(SystemResources.BiosSettings(system)),
-        ("PATCH", ["Bios", "Settings"]) when system.HasBios => Async(SystemResources.PatchBiosSettings(system, body ?? [])),
+        ("GET", ["Bios"]) when system.HasBios => Reply.Ok(BiosResources.Bios(system)),
+        ("GET", ["Bios", "Settings"]) when system.HasBios => Reply.Ok(BiosResources.BiosSettings(system)),
+        ("PATCH", ["Bios", "Settings"]) when system.HasBios => Async(BiosResources.PatchBiosSettings(system, body ?? [])),
         ("POST", ["Bios", "Actions", "Bios.ResetBios"]) when system.HasBios => ResetBios(system),
         ("GET", ["SecureBoot"]) when system.SecureBootEnabled is { } enabled => Reply.Ok(new JsonObject
         {
@@ -99,7 +99,7 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
             ["SecureBootMode"] = "DeployedMode",
         }),
         ("PATCH", ["SecureBoot"]) when system.SecureBootEnabled is not null => PatchSecureBoot(system, body),
-        ("GET", _) => SystemResources.Inventory(system, rest),
+        ("GET", _) => InventoryResources.Inventory(system, rest),
         _ => null,
     };
 

@@ -1,8 +1,10 @@
-namespace Ironic.Conductor.Tests;
+namespace Ironic.Testing;
 
 /// <summary>
-/// A clock that moves only when the test says so. Timers fire from <see cref="Advance"/>; a test that
+/// The fake clock: time moves only when the test says so. Timers fire from <see cref="Advance"/>; a test that
 /// needs to know code is waiting on the clock awaits <see cref="WaitForTimerAsync"/> instead of sleeping.
+/// Timestamps (<see cref="TimeProvider.GetElapsedTime(long)"/>) follow the same clock, so code that measures
+/// how long it has been retrying sees the test's time, not the machine's.
 /// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
@@ -21,6 +23,10 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             return now;
         }
     }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
