@@ -27,12 +27,27 @@ public static class ConductorServiceCollectionExtensions
         services.AddSingleton<WorkerPool>();
         services.AddSingleton<Provisioning.StepReports>();
         services.AddSingleton<TaskManager>();
+        services.AddSingleton<Provisioning.FlowRunner>();
+        services.AddSingleton<Provisioning.NodeCaches>();
+        services.AddSingleton<Provisioning.StepRunner>();
+        services.AddSingleton<Provisioning.Flows.CleanFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow>(sp => sp.GetRequiredService<Provisioning.Flows.CleanFlow>());
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.VerifyFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.DeployFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.TeardownFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.InspectFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.AdoptFlow>();
+        services.AddSingleton<Provisioning.Flows.IProvisionFlow, Provisioning.Flows.RescueFlow>();
+        services.AddSingleton<Provisioning.ProvisionActions>();
+        services.AddSingleton<Provisioning.StepContinuations>();
+        services.AddHostedService(sp => sp.GetRequiredService<Provisioning.StepContinuations>());
         services.AddSingleton<ConductorManager>();
         services.AddSingleton<IConductorApi>(sp => sp.GetRequiredService<ConductorManager>());
         services.AddHostedService<ConductorService>();
         services.AddSingleton<Periodic.ProvisionTimeouts>();
         services.AddSingleton<Periodic.PowerSync>();
         services.AddSingleton<Periodic.HistoryCleanup>();
+        services.AddSingleton<Periodic.DriverPeriodics>();
         services.AddHostedService<Periodic.PeriodicTasks>();
         return services;
     }

@@ -6,11 +6,13 @@ namespace Ironic.Api.Tests;
 public sealed class ProvisioningTests(ApiServer server)
 {
     // API verb -> state machine event, for the verbs this service serves at its microversions.
-    private static readonly Dictionary<string, string> Verbs = new()
+    private static readonly Dictionary<string, ProvisionEvent> Verbs = new()
     {
-        ["manage"] = "manage", ["provide"] = "provide", ["clean"] = "clean", ["inspect"] = "inspect", ["active"] = "deploy",
-        ["rebuild"] = "rebuild", ["deleted"] = "delete", ["abort"] = "abort", ["adopt"] = "adopt", ["rescue"] = "rescue",
-        ["unrescue"] = "unrescue", ["deploy"] = "deploy", ["undeploy"] = "delete",
+        ["manage"] = ProvisionEvent.Manage, ["provide"] = ProvisionEvent.Provide, ["clean"] = ProvisionEvent.Clean,
+        ["inspect"] = ProvisionEvent.Inspect, ["active"] = ProvisionEvent.Deploy, ["rebuild"] = ProvisionEvent.Rebuild,
+        ["deleted"] = ProvisionEvent.Delete, ["abort"] = ProvisionEvent.Abort, ["adopt"] = ProvisionEvent.Adopt,
+        ["rescue"] = ProvisionEvent.Rescue, ["unrescue"] = ProvisionEvent.Unrescue, ["deploy"] = ProvisionEvent.Deploy,
+        ["undeploy"] = ProvisionEvent.Delete,
     };
 
     public static TheoryData<string> AllStates() => [.. ProvisionStateMachine.States.Order(StringComparer.Ordinal)];

@@ -7,6 +7,7 @@ using Ironic.Data;
 using Ironic.Data.Migrations;
 using Ironic.Drivers.Objects;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ironic.Conductor.Tests;
@@ -64,8 +65,7 @@ public sealed class ConductorFixture : IAsyncLifetime
     {
         var options = Options(host);
         var drivers = Drivers(options);
-        return new ConductorManager(Store, new TaskManager(Store, drivers, options, clock, NullLogger<TaskManager>.Instance), drivers,
-            new WorkerPool(options, NullLogger<WorkerPool>.Instance), options, clock, NullLogger<ConductorManager>.Instance);
+        return ConductorServices.Build(Store, options, drivers, clock).GetRequiredService<ConductorManager>();
     }
 
     public static string NewUuid() => Guid.NewGuid().ToString("D");

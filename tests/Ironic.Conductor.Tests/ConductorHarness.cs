@@ -3,7 +3,7 @@ using Ironic.Conductor.Loading;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.Manager;
 using Ironic.Conductor.Workers;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ironic.Conductor.Tests;
 
@@ -17,11 +17,16 @@ internal sealed class ConductorHarness : IAsyncDisposable
     {
         // One lock attempt: a retry would wait on the manual clock, which only the test moves.
         Options = DriverTestSupport.Options([("IRONIC_DEFAULT__HOST", host), ("IRONIC_CONDUCTOR__NODE_LOCKED_RETRY_ATTEMPTS", "1"), .. settings]);
-        Drivers = new DriverRegistry(DriverTestSupport.Catalog(withTestPlugins), Options);
-        Tasks = new TaskManager(fx.Store, Drivers, Options, Clock, NullLogger<TaskManager>.Instance);
-        Pool = new WorkerPool(Options, NullLogger<WorkerPool>.Instance);
-        Manager = new ConductorManager(fx.Store, Tasks, Drivers, Pool, Options, Clock, NullLogger<ConductorManager>.Instance);
+        Drivers = new DriverRegistry(DriverTestSupport.Catalog(withTestPlugins), Options,
+            new DriverServices(Options, Clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        Services = ConductorServices.Build(fx.Store, Options, Drivers, Clock);
+        Tasks = Services.GetRequiredService<TaskManager>();
+        Pool = Services.GetRequiredService<WorkerPool>();
+        Manager = Services.GetRequiredService<ConductorManager>();
     }
+
+    /// <summary>Everything else the conductor has (step continuations, driver periodic tasks, ...).</summary>
+    public ServiceProvider Services { get; }
 
     public ManualTimeProvider Clock { get; } = new(ConductorFixture.T0.AddDays(1));
 
@@ -37,5 +42,5 @@ internal sealed class ConductorHarness : IAsyncDisposable
 
     public string Host => Options.Default.Host;
 
-    public ValueTask DisposeAsync() => Pool.DisposeAsync();
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

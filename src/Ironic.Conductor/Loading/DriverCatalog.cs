@@ -103,7 +103,7 @@ public sealed class DriverCatalog
                 continue;
             }
 
-            // Step and passthru declarations are read here, once: a malformed one skips the class now
+            // Step, passthru and periodic task declarations are read here, once: a malformed one skips the class now
             // rather than failing every call later.
             if (kind != HardwareTypeKind && DeclarationProblem(type, kind) is { } problem)
             {
@@ -120,6 +120,7 @@ public sealed class DriverCatalog
         try
         {
             _ = StepTable.For(type, kind);
+            _ = Periodic.DriverPeriodicTable.For(type);
             if (typeof(VendorInterface).IsAssignableFrom(type))
             {
                 _ = VendorMethodTable.For(type);

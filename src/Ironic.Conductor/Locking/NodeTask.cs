@@ -1,4 +1,5 @@
 using Ironic.Conductor.Loading;
+using Ironic.Common.Validation;
 using Ironic.Conductor.Provisioning;
 using Ironic.Data;
 using Ironic.Drivers;
@@ -54,7 +55,11 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
 
     public string Purpose { get; }
 
-    /// <summary>Writes every field of the node but its identity and lock (needs the exclusive lock).</summary>
+    /// <summary>
+    /// Writes every field of the node but its identity and lock (needs the exclusive lock), then journals
+    /// what changed. The node's secrets are scrubbed from last_error and maintenance_reason here, the one
+    /// place every save passes, so no error text written by a flow or driver can carry them.
+    /// </summary>
     public async Task SaveNodeAsync(CancellationToken ct)
     {
         if (Shared)
@@ -62,9 +67,36 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
             throw new InvalidOperationException($"Node {Node.Uuid} is held under a shared lock ({Purpose}); saving needs the exclusive lock.");
         }
 
+        ScrubSecrets();
         Node.UpdatedAt = clock.GetUtcNow();
         await store.Nodes.UpdateAsync(Node, MutableFields, ct).ConfigureAwait(false);
         await JournalAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a failure in last_error alone (scrubbed, journaled); allowed under a shared lock too, as Ironic
+    /// does for asynchronous vendor methods, whose callers are gone when they fail.
+    /// </summary>
+    internal async Task SaveLastErrorAsync(string error, CancellationToken ct)
+    {
+        Node.LastError = error;
+        ScrubSecrets();
+        Node.UpdatedAt = clock.GetUtcNow();
+        await store.Nodes.UpdateAsync(Node, ["last_error", "updated_at"], ct).ConfigureAwait(false);
+        await JournalAsync(ct).ConfigureAwait(false);
+    }
+
+    private void ScrubSecrets()
+    {
+        if (Node.LastError is { } error)
+        {
+            Node.LastError = Secrets.Scrub(error, Node.DriverInfo, Node.InstanceInfo);
+        }
+
+        if (Node.MaintenanceReason is { } reason)
+        {
+            Node.MaintenanceReason = Secrets.Scrub(reason, Node.DriverInfo, Node.InstanceInfo);
+        }
     }
 
     /// <summary>Journals what changed in the node since it was loaded or last journaled (after it was written).</summary>

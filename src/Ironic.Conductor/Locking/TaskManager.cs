@@ -18,8 +18,11 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
 {
     public string Host => options.Default.Host;
 
-    /// <summary>Acquires <paramref name="nodeIdent"/> (UUID or name); exclusive unless <paramref name="shared"/>.</summary>
-    public async Task<NodeTask> AcquireAsync(string nodeIdent, string purpose, bool shared = false, CancellationToken ct = default)
+    /// <summary>
+    /// Acquires <paramref name="nodeIdent"/> (UUID or name); exclusive unless <paramref name="shared"/>. Without
+    /// <paramref name="retry"/>, a node locked by other work answers <see cref="NodeLocked"/> at once (periodic work skips it).
+    /// </summary>
+    public async Task<NodeTask> AcquireAsync(string nodeIdent, string purpose, bool shared = false, CancellationToken ct = default, bool retry = true)
     {
         var node = await FindAsync(nodeIdent, ct).ConfigureAwait(false);
         if (shared)
@@ -28,7 +31,7 @@ public sealed partial class TaskManager(IronicStore store, DriverRegistry? regis
             return new NodeTask(store, registry, Host, clock, node, shared: true, purpose, ports, groups, options.Conductor.NodeHistory, reports);
         }
 
-        var attempts = Math.Max(1, options.Conductor.NodeLockedRetryAttempts);
+        var attempts = retry ? Math.Max(1, options.Conductor.NodeLockedRetryAttempts) : 1;
         var interval = TimeSpan.FromSeconds(options.Conductor.NodeLockedRetryInterval);
         Reservation? holder = null;
         var freeRetries = 3;

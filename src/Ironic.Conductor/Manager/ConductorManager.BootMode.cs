@@ -36,7 +36,7 @@ public sealed partial class ConductorManager
             await task.Driver.Management.ValidateAsync(task, ct).ConfigureAwait(false);
             node.LastError = null;
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
-            await HandToWorkerAsync(task, $"{purpose} of node {nodeUuid}", async stop =>
+            await workers.HandOffAsync(task, $"{purpose} of node {nodeUuid}", async stop =>
             {
                 try
                 {
@@ -44,13 +44,15 @@ public sealed partial class ConductorManager
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    node.LastError = Secrets.Scrub($"Failed to change the {what} of node {node.Uuid} to {target}: {e.Message}",
-                        node.DriverInfo, node.InstanceInfo);
-                    LogBootSettingFailed(node.Uuid, what, node.LastError);
+                    node.LastError = $"Failed to change the {what} of node {node.Uuid} to {target}: {e.Message}";
                 }
 
-                await CacheBootModeAsync(task, stop).ConfigureAwait(false);
+                await caches.CacheBootModeAsync(task, stop).ConfigureAwait(false);
                 await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+                if (node.LastError is { } error)
+                {
+                    LogBootSettingFailed(node.Uuid, what, error);
+                }
             }).ConfigureAwait(false);
         }
         catch
@@ -60,55 +62,6 @@ public sealed partial class ConductorManager
         }
     }
 
-    /// <summary>
-    /// Reads boot mode and secure boot into the node's fields (Ironic's <c>node_cache_boot_mode</c>); a driver
-    /// that cannot tell leaves nulls, and a failing read changes nothing. The caller saves.
-    /// </summary>
-    private async Task CacheBootModeAsync(NodeTask task, CancellationToken ct)
-    {
-        var management = task.Driver.Management;
-        try
-        {
-            task.Node.BootMode = await ReadOrNull(() => management.GetBootModeAsync(task, ct)).ConfigureAwait(false);
-            task.Node.SecureBoot = await ReadOrNull(() => management.GetSecureBootStateAsync(task, ct)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCacheFailed(task.Node.Uuid, "boot mode", e.Message);
-        }
-
-        static async Task<T?> ReadOrNull<T>(Func<Task<T?>> read)
-        {
-            try
-            {
-                return await read().ConfigureAwait(false);
-            }
-            catch (UnsupportedDriverExtension)
-            {
-                return default;
-            }
-        }
-    }
-
-    /// <summary>Stores the BIOS settings the node's BIOS interface reports (Ironic's <c>cache_bios_settings</c>).</summary>
-    private async Task CacheBiosSettingsAsync(NodeTask task, CancellationToken ct)
-    {
-        try
-        {
-            var settings = await task.Driver.Bios.CacheBiosSettingsAsync(task, ct).ConfigureAwait(false);
-            await store.BiosSettings.ReplaceAsync(task.Node.Uuid, settings.OfType<System.Text.Json.Nodes.JsonObject>(), clock.GetUtcNow(), ct)
-                .ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // No BIOS interface (no-bios) or a BMC that cannot tell: the cache keeps what it had.
-            LogCacheFailed(task.Node.Uuid, "BIOS settings", e.Message);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Changing the {What} of node {Node} failed: {Error}")]
     private partial void LogBootSettingFailed(string node, string what, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not cache the {What} of node {Node}: {Reason}")]
-    private partial void LogCacheFailed(string node, string what, string reason);
 }

@@ -67,7 +67,7 @@ public sealed partial class ConductorManager
                 return;
             }
 
-            await HandToWorkerAsync(task, $"console {(enabled ? "start" : "stop")} of node {nodeUuid}", async stop =>
+            await workers.HandOffAsync(task, $"console {(enabled ? "start" : "stop")} of node {nodeUuid}", async stop =>
             {
                 try
                 {
@@ -85,8 +85,7 @@ public sealed partial class ConductorManager
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    task.Node.LastError = Secrets.Scrub($"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}",
-                        task.Node.DriverInfo, task.Node.InstanceInfo);
+                    task.Node.LastError = $"Failed to {(enabled ? "start" : "stop")} console for node {task.Node.Uuid}. Error: {e.Message}";
                 }
 
                 await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed partial class ConductorManager
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
 
             var timeout = timeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-            await HandToWorkerAsync(task, $"power {target} of node {nodeUuid}",
+            await workers.HandOffAsync(task, $"power {target} of node {nodeUuid}",
                 stop => NodePowerActionAsync(task, target, timeout, stop),
                 undo: node => node.TargetPowerState = null).ConfigureAwait(false);
         }
@@ -77,13 +77,17 @@ public sealed partial class ConductorManager
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            node.LastError = Secrets.Scrub($"Failed to change power state to '{goal}' by '{target}'. Error: {e.Message}", node.DriverInfo, node.InstanceInfo);
-            LogPowerFailed(node.Uuid, target, node.LastError);
+            node.LastError = $"Failed to change power state to '{goal}' by '{target}'. Error: {e.Message}";
         }
         finally
         {
             node.TargetPowerState = null;
             await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (node.LastError is { } error)
+        {
+            LogPowerFailed(node.Uuid, target, error);
         }
     }
 

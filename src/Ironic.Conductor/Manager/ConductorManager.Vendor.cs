@@ -26,7 +26,7 @@ public sealed partial class ConductorManager
             await vendor.ValidateAsync(task, method, args, ct).ConfigureAwait(false);
             if (info.Async)
             {
-                await HandToWorkerAsync(task, $"vendor method {method} of node {nodeUuid}", async stop =>
+                await workers.HandOffAsync(task, $"vendor method {method} of node {nodeUuid}", async stop =>
                 {
                     try
                     {
@@ -36,10 +36,7 @@ public sealed partial class ConductorManager
                     {
                         // Nobody waits for the answer: the node's last_error is where the operator looks.
                         LogVendorFailed(e, method, nodeUuid);
-                        await store.Nodes.UpdateAsync(WithLastError(task.Node, Secrets.Scrub($"Vendor passthru method {method} failed: {e.Message}",
-                                task.Node.DriverInfo, task.Node.InstanceInfo)),
-                            ["last_error", "updated_at"], CancellationToken.None).ConfigureAwait(false);
-                        await task.JournalAsync(CancellationToken.None).ConfigureAwait(false);
+                        await task.SaveLastErrorAsync($"Vendor passthru method {method} failed: {e.Message}", CancellationToken.None).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
                 return new VendorResult(true, null, null);
@@ -138,13 +135,6 @@ public sealed partial class ConductorManager
         }
 
         return new VendorResult(false, value is JsonNode node ? node : JsonSerializer.SerializeToNode(value, IronicJson.Options), null);
-    }
-
-    private Drivers.Objects.Node WithLastError(Drivers.Objects.Node node, string error)
-    {
-        node.LastError = error;
-        node.UpdatedAt = clock.GetUtcNow();
-        return node;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vendor passthru method {Method} of {Target} failed")]

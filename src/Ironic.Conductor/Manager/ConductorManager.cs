@@ -16,8 +16,8 @@ namespace Ironic.Conductor.Manager;
 /// of a node or its ports happens here, under the node's lock.
 /// </summary>
 public sealed partial class ConductorManager(
-    IronicStore store, TaskManager tasks, DriverRegistry drivers, WorkerPool workers, IronicOptions options, TimeProvider clock,
-    ILogger<ConductorManager> log) : IConductorApi
+    IronicStore store, TaskManager tasks, DriverRegistry drivers, WorkerPool workers, Provisioning.ProvisionActions provisioning,
+    Provisioning.NodeCaches caches, IronicOptions options, TimeProvider clock, ILogger<ConductorManager> log) : IConductorApi
 {
     /// <summary>Provision states from which a node may be deleted (unless in maintenance).</summary>
     private static readonly string[] DeleteAllowedStates =
@@ -178,34 +178,6 @@ public sealed partial class ConductorManager(
         }
 
         await store.Portgroups.DeleteWhereAsync("uuid", portgroupUuid, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Hands a locked task to a worker, which releases the lock when <paramref name="work"/> ends. When
-    /// no worker is free, <paramref name="undo"/> takes back what the caller already recorded on the node
-    /// (so it is not left "in transition"), the node says why in last_error, and the 503 propagates; the
-    /// caller still owns, and disposes, the task in that case.
-    /// </summary>
-    private async Task HandToWorkerAsync(Locking.NodeTask task, string description, Func<CancellationToken, Task> work,
-        Action<Node>? undo = null)
-    {
-        try
-        {
-            workers.Spawn(description, async stop =>
-            {
-                await using (task)
-                {
-                    await work(stop).ConfigureAwait(false);
-                }
-            });
-        }
-        catch (NoFreeConductorWorker) when (undo is not null)
-        {
-            undo(task.Node);
-            task.Node.LastError = "No free conductor workers available";
-            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
     }
 
     /// <summary>

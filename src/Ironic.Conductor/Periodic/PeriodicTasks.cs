@@ -8,7 +8,8 @@ namespace Ironic.Conductor.Periodic;
 /// Runs the conductor's periodic tasks on its clock. Each loop catches per iteration and carries on:
 /// a failing run is logged and retried at the next tick, never stopping the conductor.
 /// </summary>
-public sealed partial class PeriodicTasks(ProvisionTimeouts timeouts, PowerSync powerSync, HistoryCleanup historyCleanup, IronicOptions options, TimeProvider clock,
+public sealed partial class PeriodicTasks(ProvisionTimeouts timeouts, PowerSync powerSync, HistoryCleanup historyCleanup, DriverPeriodics driverPeriodics,
+    IronicOptions options, TimeProvider clock,
     ILogger<PeriodicTasks> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,6 +26,11 @@ public sealed partial class PeriodicTasks(ProvisionTimeouts timeouts, PowerSync 
         if (options.Conductor.NodeHistoryCleanupInterval > 0)
         {
             loops.Add(LoopAsync("clean up node history", options.Conductor.NodeHistoryCleanupInterval, historyCleanup.RunOnceAsync, stoppingToken));
+        }
+
+        foreach (var (name, spacing, run) in driverPeriodics.Loops())
+        {
+            loops.Add(LoopAsync(name, spacing, run, stoppingToken));
         }
 
         return Task.WhenAll(loops);

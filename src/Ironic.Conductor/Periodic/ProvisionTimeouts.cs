@@ -45,7 +45,7 @@ public sealed partial class ProvisionTimeouts(IronicStore store, TaskManager tas
                         continue;
                     }
 
-                    Provisioning.ProvisionFailure.Apply(task.Node, ProvisionStateMachine.Next(state, "fail")!,
+                    Provisioning.ProvisionFailure.Apply(task.Node, ProvisionStateMachine.Next(state, ProvisionEvent.Fail)!,
                         $"Timeout reached while {what} the node: it waited in \"{state}\" for more than {seconds} s " +
                         "(see [conductor] timeouts). Check that the ramdisk on the node is running and can reach the API.", clock.GetUtcNow());
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);

@@ -1,12 +1,11 @@
-using Ironic.Common.Validation;
 using Ironic.Drivers.Objects;
 
 namespace Ironic.Conductor.Provisioning;
 
 /// <summary>
 /// What failing a node's operation means, in one place for every path that does it (a failed
-/// step, a timeout, a conductor restart): the failed state, the reason in last_error with the node's
-/// secrets scrubbed, and the step bookkeeping cleared so a later operation starts clean.
+/// step, a timeout, a conductor restart): the failed state, the reason in last_error (the task's save
+/// scrubs the node's secrets from it), and the step bookkeeping cleared so a later operation starts clean.
 /// </summary>
 internal static class ProvisionFailure
 {
@@ -21,11 +20,7 @@ internal static class ProvisionFailure
         node.ProvisionState = failedState;
         node.TargetProvisionState = null;
         node.ProvisionUpdatedAt = now;
-        node.LastError = Secrets.Scrub(error, node.DriverInfo, node.InstanceInfo);
-        if (node.MaintenanceReason is { } reason)
-        {
-            node.MaintenanceReason = Secrets.Scrub(reason, node.DriverInfo, node.InstanceInfo);
-        }
+        node.LastError = error;
 
         node.CleanStep = [];
         node.DeployStep = [];

@@ -8,9 +8,9 @@ namespace Ironic.Conductor.Provisioning;
 /// the wait state and the step's position in the plan. Continuing checks both, so a report that
 /// arrives twice, or after an abort or timeout, matches nothing and is dropped.
 /// </summary>
-internal sealed record StepReport(string NodeUuid, string? WaitState, int StepIndex, string Step, StepResult Result)
+public sealed record StepReport(string NodeUuid, string? WaitState, int StepIndex, string Step, StepResult Result)
 {
-    public static StepReport Of(Node node, StepResult result)
+    internal static StepReport Of(Node node, StepResult result)
     {
         var deploy = node.ProvisionState == ProvisionState.DeployWait;
         var step = deploy ? node.DeployStep : node.CleanStep;
@@ -19,7 +19,7 @@ internal sealed record StepReport(string NodeUuid, string? WaitState, int StepIn
     }
 
     /// <summary>True when <paramref name="node"/> still waits on the step this report is about.</summary>
-    public bool Matches(Node node) => Of(node, Result) == this;
+    internal bool Matches(Node node) => Of(node, Result) == this;
 
     private static string Name(System.Text.Json.Nodes.JsonObject step) => $"{step["interface"]}.{step["step"]}";
 }

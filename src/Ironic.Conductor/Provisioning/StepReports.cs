@@ -12,5 +12,8 @@ public sealed class StepReports
 
     internal void Post(StepReport report) => queue.Writer.TryWrite(report);
 
+    /// <summary>Takes the oldest waiting report, if any (tests drive continuations one at a time with it).</summary>
+    internal bool TryTake(out StepReport report) => queue.Reader.TryRead(out report!);
+
     internal IAsyncEnumerable<StepReport> ReadAllAsync(CancellationToken ct) => queue.Reader.ReadAllAsync(ct);
 }

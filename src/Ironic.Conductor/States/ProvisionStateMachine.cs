@@ -1,4 +1,5 @@
 using Ironic.Drivers;
+using E = Ironic.Conductor.States.ProvisionEvent;
 using static Ironic.Drivers.ProvisionState;
 
 namespace Ironic.Conductor.States;
@@ -13,102 +14,102 @@ public static class ProvisionStateMachine
     public static IReadOnlyList<Transition> Transitions { get; } =
     [
         // Enrollment and verification.
-        new(Enroll, "manage", Verifying),
-        new(Verifying, "done", Manageable),
-        new(Verifying, "fail", Enroll),
+        new(Enroll, E.Manage, Verifying),
+        new(Verifying, E.Done, Manageable),
+        new(Verifying, E.Fail, Enroll),
 
         // Deployment.
-        new(Available, "deploy", Deploying),
-        new(Deploying, "wait", DeployWait),
-        new(DeployWait, "resume", Deploying),
-        new(Deploying, "done", Active),
-        new(Deploying, "fail", DeployFailed),
-        new(DeployWait, "fail", DeployFailed),
-        new(DeployFailed, "rebuild", Deploying),
-        new(DeployFailed, "deploy", Deploying),
-        new(Active, "rebuild", Deploying),
-        new(Error, "rebuild", Deploying),
+        new(Available, E.Deploy, Deploying),
+        new(Deploying, E.Wait, DeployWait),
+        new(DeployWait, E.Resume, Deploying),
+        new(Deploying, E.Done, Active),
+        new(Deploying, E.Fail, DeployFailed),
+        new(DeployWait, E.Fail, DeployFailed),
+        new(DeployFailed, E.Rebuild, Deploying),
+        new(DeployFailed, E.Deploy, Deploying),
+        new(Active, E.Rebuild, Deploying),
+        new(Error, E.Rebuild, Deploying),
 
         // Tear-down.
-        new(Active, "delete", Deleting),
-        new(DeployWait, "delete", Deleting),
-        new(DeployFailed, "delete", Deleting),
-        new(Error, "delete", Deleting),
-        new(Deleting, "fail", Error),
-        new(Deleting, "clean", Cleaning),
+        new(Active, E.Delete, Deleting),
+        new(DeployWait, E.Delete, Deleting),
+        new(DeployFailed, E.Delete, Deleting),
+        new(Error, E.Delete, Deleting),
+        new(Deleting, E.Fail, Error),
+        new(Deleting, E.Clean, Cleaning),
 
         // Cleaning.
-        new(Manageable, "provide", Cleaning),
-        new(Manageable, "clean", Cleaning),
-        new(Cleaning, "wait", CleanWait),
-        new(CleanWait, "resume", Cleaning),
-        new(Cleaning, "done", Available),
-        new(Cleaning, "manage", Manageable),
-        new(Cleaning, "fail", CleanFailed),
-        new(CleanWait, "fail", CleanFailed),
-        new(CleanWait, "abort", CleanFailed),
-        new(CleanFailed, "manage", Manageable),
-        new(Available, "manage", Manageable),
+        new(Manageable, E.Provide, Cleaning),
+        new(Manageable, E.Clean, Cleaning),
+        new(Cleaning, E.Wait, CleanWait),
+        new(CleanWait, E.Resume, Cleaning),
+        new(Cleaning, E.Done, Available),
+        new(Cleaning, E.Manage, Manageable),
+        new(Cleaning, E.Fail, CleanFailed),
+        new(CleanWait, E.Fail, CleanFailed),
+        new(CleanWait, E.Abort, CleanFailed),
+        new(CleanFailed, E.Manage, Manageable),
+        new(Available, E.Manage, Manageable),
 
         // Inspection.
-        new(Manageable, "inspect", Inspecting),
-        new(Inspecting, "done", Manageable),
-        new(Inspecting, "wait", InspectWait),
-        new(Inspecting, "fail", InspectFailed),
-        new(InspectWait, "done", Manageable),
-        new(InspectWait, "fail", InspectFailed),
-        new(InspectWait, "abort", InspectFailed),
-        new(InspectFailed, "manage", Manageable),
-        new(InspectFailed, "inspect", Inspecting),
+        new(Manageable, E.Inspect, Inspecting),
+        new(Inspecting, E.Done, Manageable),
+        new(Inspecting, E.Wait, InspectWait),
+        new(Inspecting, E.Fail, InspectFailed),
+        new(InspectWait, E.Done, Manageable),
+        new(InspectWait, E.Fail, InspectFailed),
+        new(InspectWait, E.Abort, InspectFailed),
+        new(InspectFailed, E.Manage, Manageable),
+        new(InspectFailed, E.Inspect, Inspecting),
 
         // Adoption.
-        new(Manageable, "adopt", Adopting),
-        new(Adopting, "done", Active),
-        new(Adopting, "fail", AdoptFailed),
-        new(AdoptFailed, "adopt", Adopting),
-        new(AdoptFailed, "manage", Manageable),
+        new(Manageable, E.Adopt, Adopting),
+        new(Adopting, E.Done, Active),
+        new(Adopting, E.Fail, AdoptFailed),
+        new(AdoptFailed, E.Adopt, Adopting),
+        new(AdoptFailed, E.Manage, Manageable),
 
         // Rescue.
-        new(Active, "rescue", Rescuing),
-        new(Rescuing, "done", Rescue),
-        new(Rescuing, "wait", RescueWait),
-        new(RescueWait, "resume", Rescuing),
-        new(Rescuing, "fail", RescueFailed),
-        new(RescueWait, "fail", RescueFailed),
-        new(RescueWait, "abort", RescueFailed),
-        new(Rescue, "rescue", Rescuing),
-        new(Rescue, "unrescue", Unrescuing),
-        new(Rescue, "delete", Deleting),
-        new(RescueWait, "delete", Deleting),
-        new(RescueFailed, "rescue", Rescuing),
-        new(RescueFailed, "unrescue", Unrescuing),
-        new(RescueFailed, "delete", Deleting),
-        new(Unrescuing, "done", Active),
-        new(Unrescuing, "fail", UnrescueFailed),
-        new(UnrescueFailed, "rescue", Rescuing),
-        new(UnrescueFailed, "unrescue", Unrescuing),
-        new(UnrescueFailed, "delete", Deleting),
+        new(Active, E.Rescue, Rescuing),
+        new(Rescuing, E.Done, Rescue),
+        new(Rescuing, E.Wait, RescueWait),
+        new(RescueWait, E.Resume, Rescuing),
+        new(Rescuing, E.Fail, RescueFailed),
+        new(RescueWait, E.Fail, RescueFailed),
+        new(RescueWait, E.Abort, RescueFailed),
+        new(Rescue, E.Rescue, Rescuing),
+        new(Rescue, E.Unrescue, Unrescuing),
+        new(Rescue, E.Delete, Deleting),
+        new(RescueWait, E.Delete, Deleting),
+        new(RescueFailed, E.Rescue, Rescuing),
+        new(RescueFailed, E.Unrescue, Unrescuing),
+        new(RescueFailed, E.Delete, Deleting),
+        new(Unrescuing, E.Done, Active),
+        new(Unrescuing, E.Fail, UnrescueFailed),
+        new(UnrescueFailed, E.Rescue, Rescuing),
+        new(UnrescueFailed, E.Unrescue, Unrescuing),
+        new(UnrescueFailed, E.Delete, Deleting),
     ];
 
-    /// <summary>States a node rests in; the others are transient (work is under way in them).</summary>
-    public static IReadOnlySet<string> StableStates { get; } = new HashSet<string>
-    {
-        Enroll, Manageable, Available, Active, Error, DeployFailed, CleanFailed, InspectFailed, AdoptFailed,
-        Rescue, RescueFailed, UnrescueFailed,
-    };
+    private static readonly Dictionary<(string, ProvisionEvent), string> Index =
+        Transitions.ToDictionary(t => (t.From, t.Event), t => t.To);
 
     /// <summary>Every state the table mentions.</summary>
     public static IReadOnlySet<string> States { get; } =
         Transitions.SelectMany(t => new[] { t.From, t.To }).ToHashSet();
 
-    private static readonly Dictionary<(string, string), string> Index =
-        Transitions.ToDictionary(t => (t.From, t.Event), t => t.To);
+    /// <summary>
+    /// States a node rests in: those work cannot fail out of. The others are transient (work is under way
+    /// in them), and each has a <see cref="ProvisionEvent.Fail"/> edge.
+    /// </summary>
+    public static IReadOnlySet<string> StableStates { get; } =
+        States.Where(s => !Index.ContainsKey((s, E.Fail))).ToHashSet();
 
     /// <summary>Where <paramref name="event"/> leads from <paramref name="state"/>, or null when it is not allowed there.</summary>
-    public static string? Next(string state, string @event) => Index.GetValueOrDefault((state, @event));
+    public static string? Next(string state, ProvisionEvent @event) => Index.GetValueOrDefault((state, @event));
 
     /// <summary>Whether the event is allowed in the state.</summary>
-    public static bool Allows(string state, string @event) => Index.ContainsKey((state, @event));
+    public static bool Allows(string state, ProvisionEvent @event) => Index.ContainsKey((state, @event));
 
     /// <summary>The state a transient state settles in when its work succeeds (Ironic's target_provision_state).</summary>
     public static string? TargetOf(string transientState) => transientState switch
@@ -126,5 +127,5 @@ public static class ProvisionStateMachine
 
     /// <summary>The failed state a transient state falls into when its conductor died (recovery at start).</summary>
     public static string? FailedStateOf(string transientState) =>
-        StableStates.Contains(transientState) ? null : Next(transientState, "fail");
+        StableStates.Contains(transientState) ? null : Next(transientState, E.Fail);
 }

@@ -20,17 +20,19 @@ public static class StateDiagram
         sb.Append("    [*] --> enroll\n");
         foreach (var t in ProvisionStateMachine.Transitions)
         {
-            sb.Append($"    {Id(t.From)} --> {Id(t.To)}: {t.Event}\n");
+            sb.Append($"    {Id(t.From)} --> {Id(t.To)}: {Name(t.Event)}\n");
         }
 
         sb.Append("```\n\n| from | event | to |\n| --- | --- | --- |\n");
         foreach (var t in ProvisionStateMachine.Transitions)
         {
-            sb.Append($"| {t.From} | {t.Event} | {t.To} |\n");
+            sb.Append($"| {t.From} | {Name(t.Event)} | {t.To} |\n");
         }
 
         return sb.ToString();
     }
+
+    private static string Name(ProvisionEvent e) => e.ToString().ToLowerInvariant();
 
     private static string Id(string state) => state.Replace(' ', '_').Replace('-', '_');
 }

@@ -58,6 +58,34 @@ public sealed partial class WorkerPool(IronicOptions options, ILogger<WorkerPool
     }
 
     /// <summary>
+    /// Hands a locked task to a worker, which releases the lock when <paramref name="work"/> ends. When
+    /// no worker is free, <paramref name="undo"/> takes back what the caller already recorded on the node
+    /// (so it is not left "in transition"), the node says why in last_error, and the 503 propagates; the
+    /// caller still owns, and disposes, the task in that case.
+    /// </summary>
+    public async Task HandOffAsync(Locking.NodeTask task, string description, Func<CancellationToken, Task> work,
+        Action<Drivers.Objects.Node>? undo = null)
+    {
+        try
+        {
+            Spawn(description, async stop =>
+            {
+                await using (task)
+                {
+                    await work(stop).ConfigureAwait(false);
+                }
+            });
+        }
+        catch (NoFreeConductorWorker) when (undo is not null)
+        {
+            undo(task.Node);
+            task.Node.LastError = "No free conductor workers available";
+            await task.SaveNodeAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Waits for running work (tests). At process exit nothing waits: work in flight keeps its node's
     /// reservation, and the next start of this conductor fails those nodes cleanly (recovery).
     /// </summary>
