@@ -38,6 +38,9 @@ public sealed class PluginKitTests(PluginKitFixture fixture, ITestOutputHelper o
         Assert.False(File.Exists(Path.Combine(built, "Microsoft.Extensions.Logging.Abstractions.dll")),
             "the plugin's output carries Microsoft.Extensions.Logging.Abstractions.dll");
 
+        // The plugin reads its options when it starts, so ironic knows them.
+        Assert.DoesNotContain($"Unknown option [{Driver}]", fixture.Server.ReadLog(), StringComparison.Ordinal);
+
         var drivers = await cli.RowsAsync("driver", "list");
         Assert.Contains(drivers, r => (string?)r["Supported driver(s)"] == Driver);
         var properties = await cli.RowsAsync("driver", "property", "list", Driver);
@@ -93,11 +96,14 @@ public sealed class PluginKitTests(PluginKitFixture fixture, ITestOutputHelper o
             """[{"interface": "management", "step": "apply_bios_settings", "args": {"settings": {"LogicalProc": "Disabled"}, "seconds": 1, "fail": true}}]""");
         await cli.PollValueAsync("clean failed", Settle, "provision_state", "node", "show", uuid);
 
-        var failed = await cli.ObjectAsync("node", "show", uuid, "--fields", "provision_state", "target_provision_state", "last_error");
+        var failed = await cli.ObjectAsync("node", "show", uuid, "--fields", "provision_state", "target_provision_state", "last_error", "maintenance", "fault");
         Assert.Null(failed["target_provision_state"]);
         var lastError = (string?)failed["last_error"] ?? "";
-        Assert.Contains($"{Driver}: BIOS job JID_", lastError, StringComparison.Ordinal);
-        Assert.Contains("the step was asked to fail", lastError, StringComparison.Ordinal);
+        Assert.StartsWith($"Clean step management.apply_bios_settings failed on node {uuid}: {Driver}: BIOS job JID_", lastError, StringComparison.Ordinal);
+        Assert.EndsWith("(the step was asked to fail); check the BMC's job queue and run the step again.", lastError, StringComparison.Ordinal);
+        // A clean step that failed, by report as by exception: maintenance, as Ironic's cleaning_error_handler.
+        Assert.True((bool?)failed["maintenance"]);
+        Assert.Equal("clean failure", (string?)failed["fault"]);
     }
 
     public void Dispose() => api.Dispose();

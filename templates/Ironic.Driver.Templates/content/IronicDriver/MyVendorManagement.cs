@@ -17,6 +17,7 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
 {
     private const string BootDeviceKey = "my_driver_boot_device";
     private const string PersistentKey = "my_driver_boot_device_persistent";
+    private const int DefaultPollInterval = 10;
 
     private const string BiosArgsInfo = """
         {
@@ -28,6 +29,9 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
 
     // Options are read once, when ironic starts: a malformed value stops start-up with the option's name.
     private readonly TimeSpan jobDuration = TimeSpan.FromSeconds(services.Config.Int("my_driver", "job_duration", 10, min: 0, max: 3600));
+
+    // The conductor reads this one for the periodic task's SpacingOption; reading it here too checks it at start-up.
+    private readonly int pollInterval = services.Config.Int("my_driver", "job_poll_interval", DefaultPollInterval, min: 0);
 
     // The clock ironic lends the plugin: tests of the plugin drive it instead of sleeping.
     private readonly TimeProvider clock = services.Time;
@@ -82,7 +86,7 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
         var job = new BiosJob($"JID_{Guid.NewGuid():N}"[..16], "apply_bios_settings", clock.GetUtcNow().AddSeconds(seconds), fail);
         job.Write(task.Node);
         await task.SaveNodeAsync(ct).ConfigureAwait(false);
-        LogJobStarted(task.Node.Uuid, job.Id, settings.Count, job.Due);
+        LogJobStarted(task.Node.Uuid, job.Id, settings.Count, job.Due, pollInterval);
         return StepOutcome.Wait;
     }
 
@@ -91,7 +95,7 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
     /// <c>job_poll_interval</c> seconds of <c>[my_driver]</c> (10 by default). Read-only, so a shared lock: the
     /// report is applied by the conductor after the lock is released.
     /// </summary>
-    [DriverPeriodicTask(10, SpacingOption = "my_driver.job_poll_interval", ProvisionStates = [ProvisionState.CleanWait, ProvisionState.DeployWait])]
+    [DriverPeriodicTask(DefaultPollInterval, SpacingOption = "my_driver.job_poll_interval", ProvisionStates = [ProvisionState.CleanWait, ProvisionState.DeployWait])]
     public Task PollBiosJobsAsync(ITaskContext task, CancellationToken ct)
     {
         var node = task.Node;
@@ -109,9 +113,10 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
 
         if (job.Fail)
         {
-            // The message lands in the node's last_error: say what failed and what to do.
+            // The message lands in the node's last_error, after "Clean step management.apply_bios_settings failed on
+            // node <uuid>: ": say what failed and what to do.
             task.ReportStep(StepResult.Failed(
-                $"my-driver: BIOS job {job.Id} failed on the BMC of node {node.Uuid} (the step was asked to fail); check the BMC's job queue and run the step again."));
+                $"my-driver: BIOS job {job.Id} failed on the BMC (the step was asked to fail); check the BMC's job queue and run the step again."));
             return Task.CompletedTask;
         }
 
@@ -120,8 +125,8 @@ public sealed partial class MyVendorManagement(IDriverServices services) : Manag
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: BIOS job {Job} started ({Count} settings), due at {Due}")]
-    private partial void LogJobStarted(string node, string job, int count, DateTimeOffset due);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: BIOS job {Job} started ({Count} settings), due at {Due}, polled every {Interval} s")]
+    private partial void LogJobStarted(string node, string job, int count, DateTimeOffset due, int interval);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: BIOS job {Job} finished")]
     private partial void LogJobDone(string node, string job);
