@@ -37,6 +37,7 @@ public static class ApiExtensions
         app.MapNodeProvisionApi();
         app.MapNodeBiosApi();
         app.MapNodeHistoryApi();
+        app.MapAgentApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

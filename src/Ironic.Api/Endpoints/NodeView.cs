@@ -55,7 +55,7 @@ internal static class NodeView
     {
         switch (name, value)
         {
-            case ("driver_info" or "instance_info", JsonObject secrets):
+            case ("driver_info" or "instance_info" or "driver_internal_info", JsonObject secrets):
                 writer.WritePropertyName(name);
                 Secrets.WriteMasked(writer, secrets);
                 return true;

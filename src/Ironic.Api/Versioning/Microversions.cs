@@ -23,6 +23,7 @@ public static class Microversions
     public const int Portgroups = 23;
     public const int SubResources = 24;
     public const int UnsetChassis = 25;
+    public const int RamdiskEndpoints = 22;
     public const int PortgroupModeProperties = 26;
     public const int SoftPower = 27;
     public const int InjectNmi = 29;
@@ -30,6 +31,7 @@ public static class Microversions
     public const int DynamicInterfaces = 31;
     public const int StorageInterface = 33;
     public const int PhysicalNetwork = 34;
+    public const int HeartbeatAgentVersion = 36;
     public const int Traits = 37;
     public const int RescueInterface = 38;
     public const int BiosInterface = 40;
@@ -46,6 +48,7 @@ public static class Microversions
     public const int Allocation = 52;
     public const int SmartNic = 53;
     public const int Retired = 61;
+    public const int AgentToken = 62;
     public const int Lessee = 65;
     public const int NetworkData = 66;
     public const int VifAttachPort = 67;

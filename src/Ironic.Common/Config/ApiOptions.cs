@@ -16,6 +16,15 @@ public sealed class ApiOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBodySize { get; init; } = 1024 * 1024;
 
+    /// <summary>Seconds the agent may go between heartbeats (sent to it at lookup; Ironic's default 300).</summary>
+    public int RamdiskHeartbeatTimeout { get; init; } = 300;
+
+    /// <summary>Lookup finds only nodes in states that expect an agent (deploy wait, clean wait, ...).</summary>
+    public bool RestrictLookup { get; init; } = true;
+
+    /// <summary>Whether the agent's endpoints (lookup, heartbeat) answer at all (403 when off).</summary>
+    public bool EnableRamdiskEndpoints { get; init; } = true;
+
     internal static ApiOptions Bind(ConfigSource s)
     {
         const string S = "api";
@@ -26,6 +35,9 @@ public sealed class ApiOptions
             MaxLimit = s.Int(S, "max_limit", 1000, 1),
             PublicEndpoint = s.OptionalString(S, "public_endpoint")?.TrimEnd('/'),
             MaxRequestBodySize = s.Int(S, "max_request_body_size", 1024 * 1024, 1024),
+            RamdiskHeartbeatTimeout = s.Int(S, "ramdisk_heartbeat_timeout", 300, 1),
+            RestrictLookup = s.Bool(S, "restrict_lookup", true),
+            EnableRamdiskEndpoints = s.Bool(S, "enable_ramdisk_endpoints", true),
         };
         _ = s.Int(S, "api_workers", 1, 0);
         _ = s.Bool(S, "enable_ssl_api", false);

@@ -10,6 +10,7 @@ public sealed class IronicOptions
     public required ApiOptions Api { get; init; }
     public required DatabaseOptions Database { get; init; }
     public required ConductorOptions Conductor { get; init; }
+    public required AgentOptions Agent { get; init; }
 
     /// <summary>The files the options came from, for messages.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
@@ -33,6 +34,7 @@ public sealed class IronicOptions
             Api = options.Api,
             Database = options.Database,
             Conductor = options.Conductor,
+            Agent = options.Agent,
             Files = files,
             Source = source,
         };
@@ -52,6 +54,7 @@ public sealed class IronicOptions
             Api = ApiOptions.Bind(s),
             Database = DatabaseOptions.Bind(s, d),
             Conductor = ConductorOptions.Bind(s),
+            Agent = AgentOptions.Bind(s, d),
         };
     }
 }

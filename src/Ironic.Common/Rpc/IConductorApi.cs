@@ -100,6 +100,19 @@ public interface IConductorApi
     /// <summary>Resumes deployment of a node in <c>wait call-back</c> after its asynchronous step finished.</summary>
     Task ContinueNodeDeployAsync(string nodeUuid, CancellationToken ct);
 
+    /// <summary>
+    /// The node for an agent's lookup, with a newly issued agent token in driver_internal_info
+    /// (<c>agent_secret_token</c>), the one time it is ever handed out; when a token was issued before, the
+    /// node carries <c>******</c> instead, which no heartbeat matches (Ironic's <c>get_node_with_token</c>).
+    /// </summary>
+    Task<Node> GetNodeWithTokenAsync(string nodeUuid, CancellationToken ct);
+
+    /// <summary>
+    /// Checks an agent's heartbeat (token, TLS) and hands it to the node's deploy interface on a worker,
+    /// which polls the agent and moves the node on (Ironic's <c>heartbeat</c>).
+    /// </summary>
+    Task HeartbeatAsync(string nodeUuid, AgentHeartbeat heartbeat, CancellationToken ct);
+
     /// <summary>The logical disk properties of the hardware type's default RAID interface.</summary>
     Task<IReadOnlyDictionary<string, string>> GetRaidLogicalDiskPropertiesAsync(string driverName, CancellationToken ct);
 }

@@ -17,7 +17,7 @@ namespace Ironic.Conductor.Manager;
 /// </summary>
 public sealed partial class ConductorManager(
     IronicStore store, TaskManager tasks, DriverRegistry drivers, WorkerPool workers, Provisioning.ProvisionActions provisioning,
-    Provisioning.NodeCaches caches, IronicOptions options, TimeProvider clock, ILogger<ConductorManager> log) : IConductorApi
+    Provisioning.NodeCaches caches, Agent.AgentCallbacks agent, IronicOptions options, TimeProvider clock, ILogger<ConductorManager> log) : IConductorApi
 {
     /// <summary>Provision states from which a node may be deleted (unless in maintenance).</summary>
     private static readonly string[] DeleteAllowedStates =

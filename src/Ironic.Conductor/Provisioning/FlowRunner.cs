@@ -36,8 +36,15 @@ public sealed partial class FlowRunner(WorkerPool workers, IronicOptions options
         var node = task.Node;
         var to = ProvisionStateMachine.Next(node.ProvisionState!, @event)
             ?? throw new InvalidOperationException($"No '{@event}' transition from {node.ProvisionState}.");
-        Move(task, to, ProvisionStateMachine.StableStates.Contains(to) ? null : node.TargetProvisionState);
+        var resting = ProvisionStateMachine.StableStates.Contains(to);
+        Move(task, to, resting ? null : node.TargetProvisionState);
         node.LastError = null;
+        if (resting)
+        {
+            // The operation is over, and so is the agent that ran it (Ironic wipes token and URL at the end of each).
+            Agent.AgentTokens.Wipe(node);
+        }
+
         await task.SaveNodeAsync(ct).ConfigureAwait(false);
     }
 

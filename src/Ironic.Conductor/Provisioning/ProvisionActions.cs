@@ -33,9 +33,9 @@ public sealed class ProvisionActions
     private readonly TaskManager tasks;
     private readonly FlowRunner flows;
     private readonly StepRunner steps;
-    private readonly Dictionary<ProvisionEvent, IProvisionFlow> byEvent = [];
+    private readonly Dictionary<ProvisionEvent, ProvisionFlow> byEvent = [];
 
-    public ProvisionActions(TaskManager tasks, FlowRunner flows, StepRunner steps, IEnumerable<IProvisionFlow> all)
+    public ProvisionActions(TaskManager tasks, FlowRunner flows, StepRunner steps, IEnumerable<ProvisionFlow> all)
     {
         this.tasks = tasks;
         this.flows = flows;
@@ -112,7 +112,7 @@ public sealed class ProvisionActions
 
     public Task ContinueNodeDeployAsync(string nodeUuid, CancellationToken ct) => steps.ContinueAsync(nodeUuid, deploy: true, null, ct);
 
-    private async Task RunAsync(IProvisionFlow flow, NodeTask task, ProvisionEvent @event, List<System.Text.Json.Nodes.JsonObject>? plan,
+    private async Task RunAsync(ProvisionFlow flow, NodeTask task, ProvisionEvent @event, List<System.Text.Json.Nodes.JsonObject>? plan,
         CancellationToken ct)
     {
         try

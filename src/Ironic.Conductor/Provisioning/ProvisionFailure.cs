@@ -28,5 +28,8 @@ internal static class ProvisionFailure
         {
             node.DriverInternalInfo.Remove(key);
         }
+
+        // The agent that was running the operation is done with: a new one must look up for a new token.
+        Agent.AgentTokens.Wipe(node);
     }
 }

@@ -1,19 +1,15 @@
 using System.Text.Json.Nodes;
-using Ironic.Common.Rpc;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Adoption: a node already running an instance becomes active without deploying, once its deploy and power settings check out.</summary>
-public sealed class AdoptFlow(FlowRunner flows) : IProvisionFlow
+public sealed class AdoptFlow(FlowRunner flows) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Adopt];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Adopt];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct) =>
-        Task.FromResult<List<JsonObject>?>(null);
-
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         var driver = task.Driver;
         await driver.Deploy.ValidateAsync(task, ct).ConfigureAwait(false);

@@ -10,11 +10,11 @@ namespace Ironic.Conductor.Provisioning.Flows;
 /// Cleaning: automated (provide, and after tear-down) runs every enabled clean step by priority, with
 /// <c>[conductor] clean_step_priority_override</c>; manual (clean) runs the operator's steps and ends in manageable.
 /// </summary>
-public sealed class CleanFlow(FlowRunner flows, StepRunner steps) : IProvisionFlow
+public sealed class CleanFlow(FlowRunner flows, StepRunner steps) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Provide, ProvisionEvent.Clean];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Provide, ProvisionEvent.Clean];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
+    public override Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
     {
         if (@event == ProvisionEvent.Provide)
         {
@@ -36,7 +36,7 @@ public sealed class CleanFlow(FlowRunner flows, StepRunner steps) : IProvisionFl
         return Task.FromResult<List<JsonObject>?>(plan);
     }
 
-    public Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         StepRunner.Start(task.Node, plan!, deploy: false, manual: @event == ProvisionEvent.Clean);
         return steps.RunAsync(task, deploy: false, 0, ct);

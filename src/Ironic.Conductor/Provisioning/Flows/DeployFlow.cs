@@ -7,11 +7,11 @@ using Ironic.Drivers;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Deployment and rebuild: the deploy interface prepares, then the deploy steps run (automated ones, then the user's).</summary>
-public sealed class DeployFlow(StepRunner steps) : IProvisionFlow
+public sealed class DeployFlow(StepRunner steps) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Deploy, ProvisionEvent.Rebuild];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Deploy, ProvisionEvent.Rebuild];
 
-    public async Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
+    public override async Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
     {
         // As Ironic's start_deploy: a node whose power or deploy (and so boot) settings are wrong is refused with 400, not failed.
         try
@@ -38,7 +38,7 @@ public sealed class DeployFlow(StepRunner steps) : IProvisionFlow
         return plan;
     }
 
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         await task.Driver.Deploy.PrepareAsync(task, ct).ConfigureAwait(false);
         StepRunner.Start(task.Node, plan!, deploy: true, manual: false);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Ironic.Common.Rpc;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 using static Ironic.Drivers.ProvisionState;
@@ -7,14 +6,11 @@ using static Ironic.Drivers.ProvisionState;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Inspection: out-of-band inspection finishes at once; in-band inspection waits in <c>inspect wait</c> for the ramdisk.</summary>
-public sealed class InspectFlow(FlowRunner flows) : IProvisionFlow
+public sealed class InspectFlow(FlowRunner flows) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Inspect];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Inspect];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct) =>
-        Task.FromResult<List<JsonObject>?>(null);
-
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         var inspected = await task.Driver.Inspect.InspectHardwareAsync(task, ct).ConfigureAwait(false);
         var waiting = inspected == InspectWait;

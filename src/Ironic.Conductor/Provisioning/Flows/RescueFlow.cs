@@ -7,11 +7,11 @@ using static Ironic.Drivers.ProvisionState;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Rescue and unrescue: the rescue interface boots the node into (or out of) its rescue ramdisk.</summary>
-public sealed class RescueFlow(FlowRunner flows) : IProvisionFlow
+public sealed class RescueFlow(FlowRunner flows) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Rescue, ProvisionEvent.Unrescue];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Rescue, ProvisionEvent.Unrescue];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
+    public override Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct)
     {
         if (@event == ProvisionEvent.Rescue && args.RescuePassword is { } password)
         {
@@ -21,7 +21,7 @@ public sealed class RescueFlow(FlowRunner flows) : IProvisionFlow
         return Task.FromResult<List<JsonObject>?>(null);
     }
 
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         if (@event == ProvisionEvent.Rescue)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Ironic.Common.Rpc;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 using static Ironic.Drivers.ProvisionState;
@@ -7,14 +6,11 @@ using static Ironic.Drivers.ProvisionState;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Tear-down (undeploy): the deploy interface tears the instance down, then automated cleaning makes the node available.</summary>
-public sealed class TeardownFlow(FlowRunner flows, StepRunner steps, CleanFlow cleaning) : IProvisionFlow
+public sealed class TeardownFlow(FlowRunner flows, StepRunner steps, CleanFlow cleaning) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Delete];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Delete];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct) =>
-        Task.FromResult<List<JsonObject>?>(null);
-
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         var node = task.Node;
         await task.Driver.Deploy.TearDownAsync(task, ct).ConfigureAwait(false);

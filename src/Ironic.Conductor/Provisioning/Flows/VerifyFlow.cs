@@ -1,19 +1,15 @@
 using System.Text.Json.Nodes;
-using Ironic.Common.Rpc;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Verification (enroll → verifying → manageable): the BMC credentials must work; boot mode and BIOS settings are cached.</summary>
-public sealed class VerifyFlow(FlowRunner flows, NodeCaches caches) : IProvisionFlow
+public sealed class VerifyFlow(FlowRunner flows, NodeCaches caches) : ProvisionFlow
 {
-    public IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Manage];
+    public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Manage];
 
-    public Task<List<JsonObject>?> PrepareAsync(NodeTask task, ProvisionEvent @event, ProvisionArguments args, CancellationToken ct) =>
-        Task.FromResult<List<JsonObject>?>(null);
-
-    public async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
+    public override async Task RunAsync(NodeTask task, ProvisionEvent @event, List<JsonObject>? plan, CancellationToken ct)
     {
         var driver = task.Driver;
         await driver.Power.ValidateAsync(task, ct).ConfigureAwait(false);

@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+
+namespace Ironic.Drivers.Agent;
+
+/// <summary>
+/// Talks to one node's agent at the callback URL it heartbeats with (Ironic's <c>AgentClient</c>): commands
+/// run synchronously (<c>wait=true</c>, the answer is the result) or asynchronously (polled with
+/// <see cref="GetCommandsAsync"/> at each heartbeat). Every call carries the agent token; an https agent is
+/// trusted only through the CA it sent with its heartbeat (auto-TLS). Network failures are retried
+/// <c>[agent] max_command_attempts</c> times; each call is bounded by <c>[agent] command_timeout</c>.
+/// </summary>
+internal sealed class AgentClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly string baseUrl;
+    private readonly string token;
+    private readonly int attempts;
+    private readonly string nodeUuid;
+
+    public AgentClient(string nodeUuid, string callbackUrl, string token, string? caPath, TimeSpan timeout, int attempts)
+    {
+        this.nodeUuid = nodeUuid;
+        baseUrl = callbackUrl.TrimEnd('/');
+        this.token = token;
+        this.attempts = Math.Max(1, attempts);
+        var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
+        if (caPath is not null)
+        {
+            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) => TrustedBy(ca, cert, errors);
+        }
+
+        http = new HttpClient(handler) { Timeout = timeout };
+    }
+
+    /// <summary>The agent named by the node's driver_internal_info (agent_url, agent_secret_token, agent_verify_ca).</summary>
+    public static AgentClient For(ITaskContext task, AgentOptions options)
+    {
+        var info = task.Node.DriverInternalInfo;
+        var url = info["agent_url"]?.GetValue<string>()
+            ?? throw new InvalidParameterValue($"Node {task.Node.Uuid} has no agent URL: the agent has not heartbeated yet.");
+        var token = info["agent_secret_token"]?.GetValue<string>()
+            ?? throw new InvalidParameterValue($"Node {task.Node.Uuid} has no agent token: the agent has not looked up yet.");
+        return new AgentClient(task.Node.Uuid, url, token, info["agent_verify_ca"]?.GetValue<string>(), options.CommandTimeout, options.MaxCommandAttempts);
+    }
+
+    /// <summary>Runs <paramref name="name"/> (<c>extension.command</c>); a command that failed (at once, or by the end with <paramref name="wait"/>) throws.</summary>
+    public async Task<JsonObject> ExecuteAsync(string name, JsonObject parameters, bool wait, CancellationToken ct)
+    {
+        var body = new JsonObject { ["name"] = name, ["params"] = parameters };
+        var result = await SendAsync(HttpMethod.Post, $"/v1/commands/?wait={(wait ? "true" : "false")}", body, name, ct).ConfigureAwait(false);
+        if (result["command_status"]?.ToString() == "FAILED")
+        {
+            throw new AgentCommandFailed(nodeUuid, name, Error(result));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every command the agent ran or runs, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonObject>> GetCommandsAsync(CancellationToken ct)
+    {
+        var result = await SendAsync(HttpMethod.Get, "/v1/commands/", null, "get commands", ct).ConfigureAwait(false);
+        return result["commands"] is JsonArray commands
+            ? [.. commands.OfType<JsonObject>()]
+            : throw new AgentCommandFailed(nodeUuid, "get commands", $"the agent answered without a command list: {Truncate(result.ToJsonString())}");
+    }
+
+    /// <summary>The error text of a failed command result.</summary>
+    public static string Error(JsonObject result) => result["command_error"] switch
+    {
+        JsonObject e => e["details"]?.ToString() ?? e["message"]?.ToString() ?? e.ToJsonString(),
+        null => "unknown error",
+        var e => e.ToString(),
+    };
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, string what, CancellationToken ct)
+    {
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var uri = $"{baseUrl}{path}{separator}agent_token={Uri.EscapeDataString(token)}";
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                if (attempt < attempts)
+                {
+                    continue;
+                }
+
+                throw new AgentCommandFailed(nodeUuid, what,
+                    $"the agent at {baseUrl} did not answer after {attempts} attempts ({e.Message}); check that the node runs the agent and can be reached");
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new AgentCommandFailed(nodeUuid, what, $"the agent answered HTTP {(int)response.StatusCode}: {Truncate(text)}");
+                }
+
+                try
+                {
+                    return JsonNode.Parse(text) as JsonObject
+                        ?? throw new AgentCommandFailed(nodeUuid, what, $"the agent answered with something other than a JSON object: {Truncate(text)}");
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    throw new AgentCommandFailed(nodeUuid, what, $"the agent answered with invalid JSON: {Truncate(text)}");
+                }
+            }
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    // The agent's certificate is self-signed by the CA it sent: trust that CA alone, not the system's roots.
+    private static bool TrustedBy(X509Certificate2 ca, X509Certificate? presented, SslPolicyErrors errors)
+    {
+        if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var cert = new X509Certificate2(presented);
+        return chain.Build(cert);
+    }
+}
