@@ -13,6 +13,9 @@ command -v ss >/dev/null || need+=(iproute2)
 command -v socat >/dev/null || need+=(socat)
 # pxe boot tests: GRUB checks the syntax of the configuration written for UEFI nodes
 command -v grub-script-check >/dev/null || need+=(grub-common)
+# The plugin kit test (PluginKitTests) needs nothing more: scripts/pack-kit.sh and `dotnet new` come with the
+# SDK, its template goes into a private hive, and its plugin restores the contract from a temp feed and
+# Microsoft.Extensions.Logging.Abstractions from the configured sources (cached by the repository's own restore).
 # redfish tests: DMTF's redfishtool checks the Redfish BMC emulator
 command -v redfishtool >/dev/null || need+=(redfishtool)
 if [ ${#need[@]} -gt 0 ]; then

@@ -19,6 +19,10 @@ public sealed class ExampleVendor : VendorInterface
     // conductor's, not a node's (per-node state belongs on the node), and change atomically.
     private long sendRawCalls;
     private long rawBytesSent;
+    private readonly string conductor;
+
+    /// <summary>The host lends its services; the conductor's name comes from there.</summary>
+    public ExampleVendor(IDriverServices services) => conductor = services.Host;
 
     // Runs under the node's lock before send_raw is accepted: a refusal here is the caller's 400.
     public override Task ValidateAsync(ITaskContext task, string method, JsonObject args, CancellationToken ct)
@@ -67,7 +71,7 @@ public sealed class ExampleVendor : VendorInterface
     public Task<JsonObject> Counters(IDriverContext context, string httpMethod, JsonObject args, CancellationToken ct) =>
         Task.FromResult(new JsonObject
         {
-            ["conductor"] = context.Host,
+            ["conductor"] = conductor,
             ["send_raw_calls"] = Interlocked.Read(ref sendRawCalls),
             ["raw_bytes_sent"] = Interlocked.Read(ref rawBytesSent),
         });

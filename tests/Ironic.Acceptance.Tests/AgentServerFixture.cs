@@ -34,7 +34,7 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
                 enabled_power_interfaces = fake
                 enabled_management_interfaces = noop,fake
                 """,
-            ExtraConfig = """
+            ExtraSections = """
                 [api]
                 ramdisk_heartbeat_timeout = 30
                 """,

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace Ironic.Acceptance.Tests;
 
-/// <summary>What differs between the started servers: the conductor's host name and extra <c>[DEFAULT]</c> lines.</summary>
+/// <summary>What differs between the started servers: the conductor's host name, extra <c>[DEFAULT]</c> lines and sections.</summary>
 public sealed record IronicServerSettings
 {
     /// <summary><c>[DEFAULT] host</c>: the conductor's name.</summary>
@@ -15,8 +15,8 @@ public sealed record IronicServerSettings
     /// <summary>Lines appended to the <c>[DEFAULT]</c> section (enabled drivers, plugin_dirs, ...).</summary>
     public string ExtraDefaultConfig { get; init; } = "";
 
-    /// <summary>Whole sections appended to the file (e.g. <c>[agent]</c>); a section named again adds to the one above.</summary>
-    public string ExtraConfig { get; init; } = "";
+    /// <summary>Whole sections appended after the others (a plugin's own options: <c>[contoso]</c> ...).</summary>
+    public string ExtraSections { get; init; } = "";
 }
 
 /// <summary>
@@ -227,6 +227,7 @@ public sealed class IronicProcess : IDisposable
 
         var config = Path.Combine(stateDir, "ironic.conf");
         var extra = string.Join('\n', settings.ExtraDefaultConfig.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+        var sections = string.Join('\n', settings.ExtraSections.Split('\n').Select(line => line.Trim()));
         File.WriteAllText(config, $"""
             [DEFAULT]
             state_path = {stateDir}
@@ -241,7 +242,7 @@ public sealed class IronicProcess : IDisposable
             [conductor]
             node_locked_retry_interval = 0.1
 
-            {settings.ExtraConfig}
+            {sections}
             """);
 
         var start = new ProcessStartInfo(DotnetHost())
