@@ -79,23 +79,7 @@ public sealed class TestTaskContext : ITaskContext
     public async Task NodePowerActionAsync(string target, CancellationToken ct)
     {
         RequireExclusive("a power action");
-        var power = Driver.Power;
-        if (target == PowerState.Rebooting)
-        {
-            await power.RebootAsync(this, null, ct).ConfigureAwait(false);
-            target = PowerState.On;
-        }
-        else if (target == PowerState.SoftRebooting)
-        {
-            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
-            target = PowerState.On;
-        }
-        else if (await power.GetPowerStateAsync(this, ct).ConfigureAwait(false) != target)
-        {
-            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
-        }
-
-        Node.PowerState = target == PowerState.SoftPowerOff ? PowerState.Off : target;
+        Node.PowerState = await Driver.Power.ChangePowerStateAsync(this, target, null, ct).ConfigureAwait(false);
         Node.TargetPowerState = null;
         await SaveNodeAsync(ct).ConfigureAwait(false);
     }

@@ -139,23 +139,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
 
     public async Task NodePowerActionAsync(string target, CancellationToken ct)
     {
-        var power = Driver.Power;
-        if (target == PowerState.Rebooting)
-        {
-            await power.RebootAsync(this, null, ct).ConfigureAwait(false);
-            target = PowerState.On;
-        }
-        else if (target is PowerState.SoftRebooting)
-        {
-            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
-            target = PowerState.On;
-        }
-        else if (await power.GetPowerStateAsync(this, ct).ConfigureAwait(false) != target)
-        {
-            await power.SetPowerStateAsync(this, target, null, ct).ConfigureAwait(false);
-        }
-
-        Node.PowerState = target == PowerState.SoftPowerOff ? PowerState.Off : target;
+        Node.PowerState = await Driver.Power.ChangePowerStateAsync(this, target, null, ct).ConfigureAwait(false);
         Node.TargetPowerState = null;
         await SaveNodeAsync(ct).ConfigureAwait(false);
     }

@@ -55,23 +55,7 @@ public sealed partial class ConductorManager
         var goal = node.TargetPowerState ?? target;
         try
         {
-            if (target is PowerState.On or PowerState.Off
-                && await power.GetPowerStateAsync(task, ct).ConfigureAwait(false) == target)
-            {
-                // Already there: nothing to ask of the BMC.
-                node.PowerState = target;
-            }
-            else if (target is PowerState.Rebooting)
-            {
-                await power.RebootAsync(task, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
-                node.PowerState = goal;
-            }
-            else
-            {
-                await power.SetPowerStateAsync(task, target, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
-                node.PowerState = goal;
-            }
-
+            node.PowerState = await power.ChangePowerStateAsync(task, target, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
             node.LastError = null;
             LogPowerChanged(node.Uuid, node.PowerState ?? "");
         }
