@@ -59,8 +59,6 @@ public sealed partial class DirectDeploy : DeployInterface
         await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = options.ApiUrl }, ct).ConfigureAwait(false);
     }
 
-    public override Task<string?> DeployAsync(ITaskContext task, CancellationToken ct) => Task.FromResult<string?>(ProvisionState.DeployWait);
-
     /// <summary>Boots the node into the agent; the step ends at the agent's first heartbeat.</summary>
     [DeployStep(Priority = 100)]
     public async Task<StepOutcome> DeployAsync(ITaskContext task, JsonObject args, CancellationToken ct)

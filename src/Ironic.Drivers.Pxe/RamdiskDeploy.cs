@@ -59,7 +59,9 @@ public sealed partial class RamdiskDeploy : DeployInterface
         }
     }
 
-    public override async Task<string?> DeployAsync(ITaskContext task, CancellationToken ct)
+    /// <summary>The <c>deploy</c> deploy step (priority 100), as in Ironic: done as soon as the node is powered on.</summary>
+    [DeployStep(Priority = 100)]
+    public async Task<StepOutcome> DeployAsync(ITaskContext task, JsonObject args, CancellationToken ct)
     {
         if (task.Node.InstanceInfo.ContainsKey("configdrive"))
         {
@@ -72,13 +74,8 @@ public sealed partial class RamdiskDeploy : DeployInterface
         await task.Driver.Boot.PrepareInstanceAsync(task, ct).ConfigureAwait(false);
         await task.NodePowerActionAsync(PowerState.On, ct).ConfigureAwait(false);
         LogDeployed(logger, task.Node.Uuid);
-        return null;
+        return StepOutcome.Done;
     }
-
-    /// <summary>The <c>deploy</c> deploy step (priority 100), as in Ironic: done as soon as the node is powered on.</summary>
-    [DeployStep(Priority = 100)]
-    public async Task<StepOutcome> DeployAsync(ITaskContext task, JsonObject args, CancellationToken ct) =>
-        await DeployAsync(task, ct).ConfigureAwait(false) is null ? StepOutcome.Done : StepOutcome.Wait;
 
     /// <summary>
     /// Powers the node off, detaches its volumes, takes it off the tenant network and removes its instance boot

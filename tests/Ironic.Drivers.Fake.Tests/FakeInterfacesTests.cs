@@ -11,7 +11,7 @@ public sealed class FakeInterfacesTests
     {
         var deploy = new FakeDeploy();
 
-        Assert.Null(await deploy.DeployAsync(task, default));
+        Assert.Equal(StepOutcome.Done, await deploy.DeployAsync(task, [], default));
         Assert.Equal("deleted", await deploy.TearDownAsync(task, default));
     }
 

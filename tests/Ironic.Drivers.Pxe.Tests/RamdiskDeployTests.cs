@@ -49,7 +49,7 @@ public sealed class RamdiskDeployTests : IDisposable
     public async Task TearDown_PowersOffRemovesInstanceFilesAndAnswersDeleted()
     {
         var task = Nodes.PxeTask(services);
-        await task.Driver.Deploy.DeployAsync(task, default);
+        await ((RamdiskDeploy)task.Driver.Deploy).DeployAsync(task, [], default);
         task.Node.ProvisionState = ProvisionState.Deleting;
 
         var state = await task.Driver.Deploy.TearDownAsync(task, default);
@@ -80,7 +80,7 @@ public sealed class RamdiskDeployTests : IDisposable
         node.InstanceInfo["capabilities"] = new JsonObject { ["secure_boot"] = "true" };
         var task = Nodes.PxeTask(services, node);
 
-        await task.Driver.Deploy.DeployAsync(task, default);
+        await ((RamdiskDeploy)task.Driver.Deploy).DeployAsync(task, [], default);
 
         Assert.Equal([true], task.RecordingManagement.SecureBootStates);
     }

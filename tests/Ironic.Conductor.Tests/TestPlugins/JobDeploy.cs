@@ -16,8 +16,6 @@ public sealed class JobDeploy : DeployInterface
 
     public static ConcurrentQueue<string> Polled { get; } = new();
 
-    public override Task<string?> DeployAsync(ITaskContext task, CancellationToken ct) => Task.FromResult<string?>(null);
-
     public override Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct) => Task.FromResult<string?>(null);
 
     [DeployStep(Priority = 90)]
