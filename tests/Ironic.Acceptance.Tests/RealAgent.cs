@@ -13,6 +13,7 @@ public sealed class RealAgent : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private bool ownsDisk;
 
     private RealAgent(Process process, string diskFile, string logDir)
     {
@@ -54,7 +55,13 @@ public sealed class RealAgent : IAsyncDisposable
     }
 
     /// <summary>Starts the agent: it looks up at <paramref name="apiPort"/> with <paramref name="mac"/>; <paramref name="forwardPorts"/> reach in.</summary>
-    public static RealAgent Start(int apiPort, string mac, params int[] forwardPorts)
+    public static RealAgent Start(int apiPort, string mac, params int[] forwardPorts) => Start(apiPort, mac, null, forwardPorts);
+
+    /// <summary>
+    /// As <see cref="Start(int, string, int[])"/>, on the disk file of an agent that ran before (the same machine
+    /// booting the agent again, e.g. to clean after a deploy); the file is then left for its first owner to delete.
+    /// </summary>
+    public static RealAgent Start(int apiPort, string mac, string? diskFile, params int[] forwardPorts)
     {
         var script = Path.Combine(KitDir, "run-ipa.sh");
         if (!File.Exists(script) || !File.Exists("/tmp/ipa-sid-root/usr/bin/ironic-python-agent"))
@@ -63,7 +70,7 @@ public sealed class RealAgent : IAsyncDisposable
         }
 
         var id = Guid.NewGuid().ToString("N")[..12];
-        var disk = $"/tmp/ironic-agent-disk-{id}.img";
+        var disk = diskFile ?? $"/tmp/ironic-agent-disk-{id}.img";
         var logs = Path.Combine(Path.GetTempPath(), $"ironic-agent-logs-{id}");
         var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
@@ -74,7 +81,9 @@ public sealed class RealAgent : IAsyncDisposable
         start.Environment["IPA_DISK_FILE"] = disk;
         start.Environment["IPA_LOG_DIR"] = logs;
         start.Environment["IPA_TIMEOUT"] = "600";
-        var agent = new RealAgent(Process.Start(start)!, disk, logs);
+        // A port of its own on the host: agents of tests that run at the same time must not meet.
+        start.Environment["IPA_AGENT_PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        var agent = new RealAgent(Process.Start(start)!, disk, logs) { ownsDisk = diskFile is null };
         agent.process.OutputDataReceived += (_, e) => agent.Append(e.Data);
         agent.process.ErrorDataReceived += (_, e) => agent.Append(e.Data);
         agent.process.BeginOutputReadLine();
@@ -116,7 +125,17 @@ public sealed class RealAgent : IAsyncDisposable
         }
 
         process.Dispose();
-        File.Delete(DiskFile);
+        if (ownsDisk)
+        {
+            File.Delete(DiskFile);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
