@@ -1,12 +1,21 @@
 namespace Ironic.Drivers.Agent;
 
-/// <summary>The <c>[agent]</c> options the deploy interface uses, read when it is enabled.</summary>
-internal sealed record AgentOptions(TimeSpan CommandTimeout, int MaxCommandAttempts, string ApiUrl)
+/// <summary>
+/// The <c>[agent]</c> options the deploy interface uses, read when it is enabled, and <c>[deploy]</c>'s erase
+/// priorities (unset: the agent's own, 10 and 99, as Ironic).
+/// </summary>
+internal sealed record AgentOptions(TimeSpan CommandTimeout, int MaxCommandAttempts, string ApiUrl,
+    int? EraseDevicesPriority = null, int? EraseDevicesMetadataPriority = null)
 {
     public static AgentOptions Read(IDriverConfig config) => new(
         TimeSpan.FromSeconds(config.Int("agent", "command_timeout", 60, min: 1)),
         config.Int("agent", "max_command_attempts", 3, min: 1),
-        ApiUrlOf(config));
+        ApiUrlOf(config),
+        OptionalPriority(config, "erase_devices_priority"),
+        OptionalPriority(config, "erase_devices_metadata_priority"));
+
+    private static int? OptionalPriority(IDriverConfig config, string key) =>
+        config.OptionalString("deploy", key) is null ? null : config.Int("deploy", key, 0, min: 0);
 
     // Where the agent finds the API (the ipa-api-url kernel parameter), as Ironic: the service catalog's
     // override, else the public endpoint, else the address the API listens on.

@@ -19,17 +19,16 @@ public sealed partial class DirectDeploy : DeployInterface
     // Ironic's provision state after tear down; the contract has no constant for it.
     private const string Deleted = "deleted";
 
-    // The agent's hardware manager versions, from get_deploy_steps; every step sent to it carries them.
-    private const string HardwareManagerVersion = "hardware_manager_version";
-
     private readonly AgentOptions options;
     private readonly ILogger logger;
+    private readonly AgentCleaning cleaning;
 
     public DirectDeploy(IDriverServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         options = AgentOptions.Read(services.Config);
         logger = services.LoggerFactory.CreateLogger<DirectDeploy>();
+        cleaning = new AgentCleaning(options, logger);
     }
 
     public override IReadOnlyDictionary<string, string> GetProperties() => new Dictionary<string, string>
@@ -85,10 +84,10 @@ public sealed partial class DirectDeploy : DeployInterface
         await agent.ExecuteAsync("deploy.execute_deploy_step", new JsonObject
         {
             ["step"] = step,
-            ["node"] = AgentNode(task),
+            ["node"] = AgentCalls.Node(task),
             ["ports"] = new JsonArray(),
             // The agent refuses a step planned against other hardware managers than it runs.
-            ["deploy_version"] = task.Node.DriverInternalInfo[HardwareManagerVersion]?.DeepClone(),
+            ["deploy_version"] = task.Node.DriverInternalInfo[AgentCalls.HardwareManagerVersion]?.DeepClone(),
         }, wait: false, ct).ConfigureAwait(false);
         LogCommandStarted(logger, task.Node.Uuid, "write_image");
         return StepOutcome.Wait;
@@ -153,6 +152,12 @@ public sealed partial class DirectDeploy : DeployInterface
     /// </summary>
     public override async Task HeartbeatAsync(ITaskContext task, string callbackUrl, CancellationToken ct)
     {
+        if (task.Node.ProvisionState == ProvisionState.CleanWait)
+        {
+            await cleaning.HeartbeatAsync(task, ct).ConfigureAwait(false);
+            return;
+        }
+
         if (task.Node.ProvisionState != ProvisionState.DeployWait)
         {
             return;
@@ -165,8 +170,8 @@ public sealed partial class DirectDeploy : DeployInterface
                 using (var agent = AgentClient.For(task, options))
                 {
                     var steps = await agent.ExecuteAsync("deploy.get_deploy_steps",
-                        new JsonObject { ["node"] = AgentNode(task), ["ports"] = new JsonArray() }, wait: true, ct).ConfigureAwait(false);
-                    task.Node.DriverInternalInfo[HardwareManagerVersion] = steps["command_result"]?["hardware_manager_version"]?.DeepClone();
+                        new JsonObject { ["node"] = AgentCalls.Node(task), ["ports"] = new JsonArray() }, wait: true, ct).ConfigureAwait(false);
+                    task.Node.DriverInternalInfo[AgentCalls.HardwareManagerVersion] = steps["command_result"]?["hardware_manager_version"]?.DeepClone();
                     task.Node.DriverInternalInfo["agent_cached_deploy_steps"] = steps["command_result"]?["deploy_steps"]?.DeepClone();
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);
                 }
@@ -174,61 +179,39 @@ public sealed partial class DirectDeploy : DeployInterface
                 task.ReportStep(StepResult.Done);
                 return;
             case "write_image":
-                task.ReportStep(await CommandResultAsync(task, "execute_deploy_step", ct).ConfigureAwait(false));
+                task.ReportStep(await AgentCalls.PollAsync(task, options, "execute_deploy_step", "deploy",
+                    error => LogPollFailed(logger, task.Node.Uuid, error), ct).ConfigureAwait(false));
                 return;
         }
     }
+
+    /// <summary>Boots the agent for cleaning; the steps are planned once it heartbeats (see <see cref="AgentCleaning"/>).</summary>
+    public override Task<StepOutcome> PrepareCleaningAsync(ITaskContext task, CancellationToken ct) => cleaning.PrepareAsync(task, ct);
+
+    public override Task TearDownCleaningAsync(ITaskContext task, CancellationToken ct) => cleaning.TearDownAsync(task, ct);
+
+    public override bool HasRamdiskSteps(ITaskContext task) => task.Node.DriverInternalInfo[AgentCleaning.CachedSteps] is null;
+
+    /// <summary>The agent's clean steps, once it has told them.</summary>
+    public override IReadOnlyList<StepInfo> GetCleanSteps(ITaskContext task) => [.. base.GetCleanSteps(task), .. cleaning.Steps(task)];
+
+    public override Task<StepOutcome> ExecuteCleanStepAsync(ITaskContext task, StepInfo step, JsonObject args, CancellationToken ct) =>
+        base.GetCleanSteps(task).Any(s => s.Step == step.Step)
+            ? base.ExecuteCleanStepAsync(task, step, args, ct)
+            : cleaning.ExecuteAsync(task, step, args, ct);
 
     public override async Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct)
     {
         await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         await task.Driver.Boot.CleanUpInstanceAsync(task, ct).ConfigureAwait(false);
         task.Node.DriverInternalInfo.Remove("root_uuid_or_disk_id");
-        task.Node.DriverInternalInfo.Remove(HardwareManagerVersion);
+        task.Node.DriverInternalInfo.Remove(AgentCalls.HardwareManagerVersion);
         task.Node.DriverInternalInfo.Remove("agent_cached_deploy_steps");
         return Deleted;
     }
 
     public override async Task CleanUpAsync(ITaskContext task, CancellationToken ct) =>
         await task.Driver.Boot.CleanUpRamdiskAsync(task, ct).ConfigureAwait(false);
-
-    // Where the agent's last command of that name stands.
-    private async Task<StepResult> CommandResultAsync(ITaskContext task, string command, CancellationToken ct)
-    {
-        IReadOnlyList<JsonObject> commands;
-        using (var agent = AgentClient.For(task, options))
-        {
-            try
-            {
-                commands = await agent.GetCommandsAsync(ct).ConfigureAwait(false);
-            }
-            catch (AgentCommandFailed e)
-            {
-                // Unreachable for now: the next heartbeat asks again; a lost agent ends in the callback timeout.
-                LogPollFailed(logger, task.Node.Uuid, e.Message);
-                return StepResult.StillWaiting;
-            }
-        }
-
-        var last = commands.LastOrDefault(c => c["command_name"]?.ToString() == command);
-        return last?["command_status"]?.ToString() switch
-        {
-            "RUNNING" => StepResult.StillWaiting,
-            "SUCCEEDED" => StepResult.Done,
-            "FAILED" => StepResult.Failed($"Agent returned error for deploy step {task.Node.DeployStep["step"]}: {AgentClient.Error(last!)}"),
-            _ => StepResult.Failed($"The agent has no record of its {command} command: it may have restarted. Check the node's console, then deploy again."),
-        };
-    }
-
-    // The node as the agent sees it: its own fields, secrets masked (the agent needs none of them).
-    private static JsonObject AgentNode(ITaskContext task) => new()
-    {
-        ["uuid"] = task.Node.Uuid,
-        ["properties"] = task.Node.Properties.DeepClone(),
-        ["instance_info"] = new JsonObject(task.Node.InstanceInfo.Where(kv => kv.Key is not "configdrive").Select(kv =>
-            KeyValuePair.Create(kv.Key, kv.Key.Contains("password", StringComparison.OrdinalIgnoreCase) ? (JsonNode?)"******" : kv.Value?.DeepClone()))),
-        ["driver_internal_info"] = new JsonObject(),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: agent command {Command} started")]
     private static partial void LogCommandStarted(ILogger logger, string node, string command);

@@ -14,19 +14,20 @@ public sealed class AgentDeployTests(AgentServerFixture fx, ITestOutputHelper ou
     private static readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(3);
 
     private readonly BaremetalCli cli = fx.Cli(output);
+    private readonly AgentNodes nodes = new(fx.Cli(output), fx);
 
     [Fact]
     public async Task Deploy_ThroughTheRealAgent_WritesTheImageByteForByte_AndEndsActive()
     {
         using var images = new ImageServer();
-        var (node, mac) = await AvailableNodeAsync(images.Url, images.Sha256);
+        var (node, mac) = await nodes.AvailableAsync(images.Url, images.Sha256);
 
         await cli.OkAsync("node", "deploy", node);
         await cli.PollValueAsync("wait call-back", TimeSpan.FromSeconds(30), "provision_state", "node", "show", node);
         var clock = Stopwatch.StartNew();
         await using (var agent = RealAgent.Start(fx.Server.Port, mac, images.Port))
         {
-            await PollActiveOrFailAsync(node, agent);
+            await nodes.WaitForAsync(node, "active", DeployTimeout, agent);
             output.WriteLine($"agent start -> active: {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal(images.Image, agent.ReadDisk(images.Image.Length));
         }
@@ -43,7 +44,7 @@ public sealed class AgentDeployTests(AgentServerFixture fx, ITestOutputHelper ou
     public async Task Deploy_OfAnImageWithAWrongChecksum_EndsDeployFailed_NamingTheChecksum()
     {
         using var images = new ImageServer(sizeMiB: 4);
-        var (node, mac) = await AvailableNodeAsync(images.Url, new string('0', 64));
+        var (node, mac) = await nodes.AvailableAsync(images.Url, new string('0', 64));
 
         await cli.OkAsync("node", "deploy", node);
         await cli.PollValueAsync("wait call-back", TimeSpan.FromSeconds(30), "provision_state", "node", "show", node);
@@ -55,42 +56,5 @@ public sealed class AgentDeployTests(AgentServerFixture fx, ITestOutputHelper ou
         var error = await cli.ValueAsync("last_error", "node", "show", node);
         Assert.Contains("write_image", error, StringComparison.Ordinal);
         Assert.Contains("checksum", error, StringComparison.OrdinalIgnoreCase);
-    }
-
-    // A manual-management node with its port (the MAC the agent reports), made available through the CLI.
-    private async Task<(string Node, string Mac)> AvailableNodeAsync(string imageUrl, string sha256)
-    {
-        var mac = Unique.Mac();
-        var node = await cli.ValueAsync("uuid", "node", "create", "--driver", "manual-management", "--name", Unique.Name("agent"),
-            "--deploy-interface", "direct", "--boot-interface", "pxe", "--power-interface", "fake", "--management-interface", "noop",
-            "--driver-info", $"deploy_kernel={fx.DeployKernel}", "--driver-info", $"deploy_ramdisk={fx.DeployRamdisk}",
-            "--driver-info", "deploy_forces_oob_reboot=true", "--property", "capabilities=boot_mode:bios");
-        await cli.OkAsync("port", "create", "--node", node, mac);
-        await cli.OkAsync("node", "manage", node, "--wait", "60");
-        await cli.OkAsync("node", "provide", node, "--wait", "60");
-        await cli.OkAsync("node", "set", node, "--instance-info", $"image_source={imageUrl}", "--instance-info", "image_os_hash_algo=sha256",
-            "--instance-info", $"image_os_hash_value={sha256}", "--instance-info", "image_disk_format=raw");
-        return (node, mac);
-    }
-
-    private async Task PollActiveOrFailAsync(string node, RealAgent agent)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var state = await cli.ValueAsync("provision_state", "node", "show", node);
-            if (state == "active")
-            {
-                return;
-            }
-
-            if (state == "deploy failed" || clock.Elapsed > DeployTimeout)
-            {
-                Assert.Fail($"node {node} is {state} after {clock.Elapsed.TotalSeconds:0} s: "
-                    + $"{await cli.ValueAsync("last_error", "node", "show", node)}\n--- run-ipa.sh\n{agent.Output}");
-            }
-
-            await Task.Delay(1000);
-        }
     }
 }

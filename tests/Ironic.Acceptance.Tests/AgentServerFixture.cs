@@ -22,6 +22,9 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
 
     public BaremetalCli Cli(ITestOutputHelper output) => new(Server, output);
 
+    /// <summary>More configuration sections, for a fixture that needs other options.</summary>
+    public string ExtraSections { get; init; } = "";
+
     public async Task InitializeAsync()
     {
         Server = await IronicProcess.StartAsync(new IronicServerSettings
@@ -34,10 +37,14 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
                 enabled_power_interfaces = fake
                 enabled_management_interfaces = noop,fake
                 """,
+            // Automated cleaning erases only the disk's metadata (as the agent tests check), not all of it.
             ExtraSections = """
                 [api]
                 ramdisk_heartbeat_timeout = 30
-                """,
+                [deploy]
+                erase_devices_priority = 0
+
+                """ + ExtraSections,
         });
         await File.WriteAllTextAsync(DeployKernel, "kernel");
         await File.WriteAllTextAsync(DeployRamdisk, "ramdisk");

@@ -12,9 +12,14 @@ public sealed class ImageServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly Task serving;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly bool stall;
 
-    public ImageServer(int sizeMiB = 16)
+    /// <param name="sizeMiB">The image's size.</param>
+    /// <param name="stall">Send the first MiB, then nothing more until disposed: a download that never ends.</param>
+    public ImageServer(int sizeMiB = 16, bool stall = false)
     {
+        this.stall = stall;
         Image = MakeImage(sizeMiB * 1024 * 1024);
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(Image));
         Port = IronicProcess.FreeTcpPort();
@@ -36,6 +41,7 @@ public sealed class ImageServer : IDisposable
 
     public void Dispose()
     {
+        stopping.Cancel();
         listener.Stop();
         listener.Close();
         try
@@ -45,6 +51,8 @@ public sealed class ImageServer : IDisposable
         catch (AggregateException)
         {
         }
+
+        stopping.Dispose();
     }
 
     private async Task ServeAsync()
@@ -72,9 +80,15 @@ public sealed class ImageServer : IDisposable
             response.ContentLength64 = Image.Length;
             try
             {
+                if (stall)
+                {
+                    await response.OutputStream.WriteAsync(Image.AsMemory(0, 1024 * 1024));
+                    await Task.Delay(Timeout.Infinite, stopping.Token);
+                }
+
                 await response.OutputStream.WriteAsync(Image);
             }
-            catch (HttpListenerException)
+            catch (Exception e) when (e is HttpListenerException or OperationCanceledException or ObjectDisposedException)
             {
             }
         }

@@ -45,9 +45,14 @@ public sealed partial class ProvisionTimeouts(IronicStore store, TaskManager tas
                         continue;
                     }
 
-                    Provisioning.ProvisionFailure.Apply(task.Node, ProvisionStateMachine.Next(state, ProvisionEvent.Fail)!,
-                        $"Timeout reached while {what} the node: it waited in \"{state}\" for more than {seconds} s " +
-                        "(see [conductor] timeouts). Check that the ramdisk on the node is running and can reach the API.", clock.GetUtcNow());
+                    var error = $"Timeout reached while {what} the node: it waited in \"{state}\" for more than {seconds} s " +
+                        "(see [conductor] timeouts). Check that the ramdisk on the node is running and can reach the API.";
+                    if (state == CleanWait && await Provisioning.CleaningTearDown.TryAsync(task).ConfigureAwait(false) is { } failure)
+                    {
+                        error += $" Tearing down the cleaning environment also failed: {failure}";
+                    }
+
+                    Provisioning.ProvisionFailure.Apply(task.Node, ProvisionStateMachine.Next(state, ProvisionEvent.Fail)!, error, clock.GetUtcNow());
                     await task.SaveNodeAsync(ct).ConfigureAwait(false);
                     failed.Add(node.Uuid);
                     LogTimedOut(node.Uuid, state);

@@ -138,7 +138,15 @@ public sealed class ProvisionActions
             throw new Invalid($"The current clean step {node.CleanStep["interface"]}.{node.CleanStep["step"]} of node {node.Uuid} cannot be aborted.");
         }
 
-        var step = from == CleanWait ? $" on step {node.CleanStep["interface"]}.{node.CleanStep["step"]}" : "";
-        await flows.FailAsync(task, $"By request, the {from} operation was aborted for node {node.Uuid}{step}.", ProvisionEvent.Abort).ConfigureAwait(false);
+        var step = from == CleanWait && node.CleanStep.Count > 0 ? $" on step {node.CleanStep["interface"]}.{node.CleanStep["step"]}" : "";
+        var error = $"By request, the {from} operation was aborted for node {node.Uuid}{step}.";
+        if (from == CleanWait)
+        {
+            // The agent booted for cleaning goes down with it.
+            await steps.FailCleaningAsync(task, error, ProvisionEvent.Abort).ConfigureAwait(false);
+            return;
+        }
+
+        await flows.FailAsync(task, error, ProvisionEvent.Abort).ConfigureAwait(false);
     }
 }

@@ -24,8 +24,12 @@ internal static class StepPlan
             .Select(s => Json(s, null)),
     ];
 
-    /// <summary>Checks the operator's steps (each {interface, step, args?, priority?}) and resolves them.</summary>
-    public static List<JsonObject> Manual(ITaskContext task, JsonArray requested, bool deploy)
+    /// <summary>
+    /// Checks the operator's steps (each {interface, step, args?, priority?}) and resolves them. With
+    /// <paramref name="deferRamdiskSteps"/>, a step of the deploy interface that it cannot list yet (its agent has
+    /// not reported its steps) is kept as asked, for the plan to be checked again once the agent is up.
+    /// </summary>
+    public static List<JsonObject> Manual(ITaskContext task, JsonArray requested, bool deploy, bool deferRamdiskSteps = false)
     {
         var declared = Declared(task, deploy).ToList();
         var plan = new List<JsonObject>();
@@ -38,9 +42,20 @@ internal static class StepPlan
                     $"Each {(deploy ? "deploy" : "clean")} step must be an object with string 'interface' and 'step' and optional object 'args'.");
             }
 
-            var step = declared.FirstOrDefault(s => s.Interface == iface && s.Step == name) ?? throw new InvalidParameterValue(
-                $"No {(deploy ? "deploy" : "clean")} step named '{name}' on the {iface} interface of node {task.Node.Uuid}. " +
-                $"Available: {string.Join(", ", declared.Select(s => $"{s.Interface}.{s.Step}"))}.");
+            var step = declared.FirstOrDefault(s => s.Interface == iface && s.Step == name);
+            if (step is null && deferRamdiskSteps && iface == InterfaceKind.Deploy)
+            {
+                plan.Add(Json(new StepInfo(iface, name, 0, false, null, RequiresRamdisk: true), r["args"] as JsonObject ?? []));
+                continue;
+            }
+
+            if (step is null)
+            {
+                throw new InvalidParameterValue(
+                    $"No {(deploy ? "deploy" : "clean")} step named '{name}' on the {iface} interface of node {task.Node.Uuid}. " +
+                    $"Available: {string.Join(", ", declared.Select(s => $"{s.Interface}.{s.Step}"))}.");
+            }
+
             var args = r["args"] as JsonObject ?? [];
             CheckArgs(step, args, task.Node.Uuid);
             plan.Add(Json(step, args));

@@ -70,6 +70,20 @@ public sealed partial class StepRunner(TaskManager tasks, FlowRunner flows, Node
             }
         }
 
+        if (!deploy && node.DriverInternalInfo["cleaning_disable_ramdisk"]?.GetValue<bool>() != true)
+        {
+            try
+            {
+                await task.Driver.Deploy.TearDownCleaningAsync(task, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                await FailStepAsync(task, deploy, StepPlan.Info(node.CleanStep.Count > 0 ? node.CleanStep : TearDownStep),
+                    $"tearing down the cleaning environment failed: {e.Message}", tearDown: false).ConfigureAwait(false);
+                return;
+            }
+        }
+
         SetCurrentStep(node, deploy, []);
         node.DriverInternalInfo.Remove($"{prefix}_steps");
         node.DriverInternalInfo.Remove($"{prefix}_step_index");
@@ -103,9 +117,21 @@ public sealed partial class StepRunner(TaskManager tasks, FlowRunner flows, Node
                 throw new Invalid($"Cannot continue node {nodeUuid}: it is in state \"{node.ProvisionState}\", not \"{waitState}\".");
             }
 
+            if (!deploy && node.CleanStep.Count == 0 && report?.Result.Error is null
+                && (node.DriverInternalInfo["clean_step_index"]?.GetValue<int>() ?? -1) < 0)
+            {
+                // The ramdisk is up and has told its steps: plan them now (ContinueAsync's caller saw no step yet).
+                if (!await ReplanCleaningAsync(task).ConfigureAwait(false))
+                {
+                    await task.DisposeAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+
             if (report?.Result.Error is { } error)
             {
-                await FailStepAsync(task, deploy, StepPlan.Info(deploy ? node.DeployStep : node.CleanStep), error).ConfigureAwait(false);
+                var current = deploy ? node.DeployStep : node.CleanStep;
+                await FailStepAsync(task, deploy, StepPlan.Info(current.Count > 0 ? current : PrepareStep), error).ConfigureAwait(false);
                 await task.DisposeAsync().ConfigureAwait(false);
                 return;
             }
@@ -124,20 +150,71 @@ public sealed partial class StepRunner(TaskManager tasks, FlowRunner flows, Node
         }
     }
 
-    private async Task FailStepAsync(NodeTask task, bool deploy, StepInfo info, string message)
+    private async Task FailStepAsync(NodeTask task, bool deploy, StepInfo info, string message, bool tearDown = true)
     {
         var node = task.Node;
         var error = $"{(deploy ? "Deploy" : "Clean")} step {info.Interface}.{info.Step} failed on node {node.Uuid}: {message}";
-        if (!deploy)
+        if (deploy)
         {
-            // As Ironic does: a node whose cleaning broke mid-step is not trusted until an operator looks.
+            await flows.FailAsync(task, error).ConfigureAwait(false);
+            return;
+        }
+
+        await FailCleaningAsync(task, error, tearDown: tearDown).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fails cleaning (or aborts it, with <paramref name="event"/>): the cleaning environment is torn down first
+    /// where one was prepared, and the node goes to maintenance with fault <c>clean failure</c>, as Ironic does:
+    /// a node whose cleaning broke is not trusted until an operator looks. An abort is not a fault.
+    /// </summary>
+    public async Task FailCleaningAsync(NodeTask task, string error, ProvisionEvent @event = ProvisionEvent.Fail, bool tearDown = true)
+    {
+        var node = task.Node;
+        if (tearDown && await CleaningTearDown.TryAsync(task).ConfigureAwait(false) is { } failure)
+        {
+            LogTearDownFailed(node.Uuid, failure);
+            error += $" Tearing down the cleaning environment also failed: {failure}";
+        }
+
+        if (@event == ProvisionEvent.Fail)
+        {
             node.Maintenance = true;
             node.Fault = "clean failure";
             node.MaintenanceReason = error;
         }
 
-        await flows.FailAsync(task, error).ConfigureAwait(false);
+        await flows.FailAsync(task, error, @event).ConfigureAwait(false);
     }
+
+    // Plans the steps of a cleaning whose ramdisk has just come up; false when the plan is refused (the node has failed).
+    private async Task<bool> ReplanCleaningAsync(NodeTask task)
+    {
+        var node = task.Node;
+        var manual = node.DriverInternalInfo["cleaning_manual"]?.GetValue<bool>() == true;
+        List<JsonObject> plan;
+        try
+        {
+            plan = manual
+                ? StepPlan.Manual(task, node.DriverInternalInfo["clean_steps"] as JsonArray ?? [], deploy: false)
+                : StepPlan.Automated(task, deploy: false, flows.Options.Conductor.CleanStepPriorityOverride);
+        }
+        catch (InvalidParameterValue e)
+        {
+            await FailCleaningAsync(task, $"Cannot clean node {node.Uuid} with the steps its agent offers: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+
+        Start(node, plan, deploy: false, manual);
+        LogPlanned(node.Uuid, plan.Count);
+        return true;
+    }
+
+    // Named in last_error when the ramdisk fails before the first step.
+    private static readonly JsonObject PrepareStep = new() { ["interface"] = "deploy", ["step"] = "prepare_cleaning" };
+
+    // Named in last_error when tearing down fails after the last step.
+    private static readonly JsonObject TearDownStep = new() { ["interface"] = "deploy", ["step"] = "tear_down_cleaning" };
 
     private static void SetCurrentStep(Node node, bool deploy, JsonObject step)
     {
@@ -150,6 +227,12 @@ public sealed partial class StepRunner(TaskManager tasks, FlowRunner flows, Node
             node.CleanStep = step;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: tearing down cleaning failed: {Error}")]
+    private partial void LogTearDownFailed(string node, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: its ramdisk is up; {Count} clean steps planned")]
+    private partial void LogPlanned(string node, int count);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Node {Node}: the report '{Result}' on step {Step} is dropped; the node no longer waits on that step (now {State})")]

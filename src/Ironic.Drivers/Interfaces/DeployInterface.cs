@@ -17,6 +17,23 @@ public abstract class DeployInterface : BaseInterface
     /// <summary>Erases what <see cref="PrepareAsync"/> cached; idempotent, runs under a shared lock.</summary>
     public virtual Task CleanUpAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Prepares the node for cleaning before its clean steps are planned: an agent-based interface boots the
+    /// ramdisk and answers <see cref="StepOutcome.Wait"/>; the steps are then planned (with the agent's own, see
+    /// <see cref="HasRamdiskSteps"/>) once it reports <see cref="StepResult.Done"/> from a heartbeat. The default
+    /// needs nothing and cleaning starts at once. Not called when the operator disabled the ramdisk.
+    /// </summary>
+    public virtual Task<StepOutcome> PrepareCleaningAsync(ITaskContext task, CancellationToken ct) => Task.FromResult(StepOutcome.Done);
+
+    /// <summary>Undoes <see cref="PrepareCleaningAsync"/> when cleaning ends, fails or is aborted; must not throw for a node it never prepared.</summary>
+    public virtual Task TearDownCleaningAsync(ITaskContext task, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// True while this interface's steps are only known from a ramdisk that has not reported them yet (an agent's
+    /// steps before it first heartbeats): a manual step this interface cannot list now is checked again then.
+    /// </summary>
+    public virtual bool HasRamdiskSteps(ITaskContext task) => false;
+
     /// <summary>Handles a heartbeat from the deploy agent (<c>POST /v1/heartbeat/{node}</c>).</summary>
     public virtual Task HeartbeatAsync(ITaskContext task, string callbackUrl, CancellationToken ct) => Task.CompletedTask;
 }

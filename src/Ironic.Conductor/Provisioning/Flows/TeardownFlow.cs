@@ -6,7 +6,7 @@ using static Ironic.Drivers.ProvisionState;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Tear-down (undeploy): the deploy interface tears the instance down, then automated cleaning makes the node available.</summary>
-public sealed class TeardownFlow(FlowRunner flows, StepRunner steps, CleanFlow cleaning) : ProvisionFlow
+public sealed class TeardownFlow(FlowRunner flows, CleanFlow cleaning) : ProvisionFlow
 {
     public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Delete];
 
@@ -18,8 +18,7 @@ public sealed class TeardownFlow(FlowRunner flows, StepRunner steps, CleanFlow c
         node.InstanceInfo = [];
         node.InstanceUuid = null;
         flows.Move(task, ProvisionStateMachine.Next(Deleting, ProvisionEvent.Clean)!, Available);
-        StepRunner.Start(node, cleaning.AutomatedPlan(task), deploy: false, manual: false);
         await task.SaveNodeAsync(ct).ConfigureAwait(false);
-        await steps.RunAsync(task, deploy: false, 0, ct).ConfigureAwait(false);
+        await cleaning.StartAsync(task, cleaning.AutomatedPlan(task), manual: false, ct).ConfigureAwait(false);
     }
 }

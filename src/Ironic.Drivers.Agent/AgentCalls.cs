@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Ironic.Drivers.Agent;
+
+/// <summary>What the deploy and cleaning sides share when they drive a node's agent.</summary>
+internal static class AgentCalls
+{
+    /// <summary>The agent's hardware manager versions (from its step lists); every step sent to it carries them.</summary>
+    public const string HardwareManagerVersion = "hardware_manager_version";
+
+    /// <summary>
+    /// Where the agent's last <paramref name="command"/> stands, as the report of the step waiting on it. A poll
+    /// that fails leaves the step waiting: the next heartbeat asks again, and a lost agent ends in the callback timeout.
+    /// </summary>
+    public static async Task<StepResult> PollAsync(ITaskContext task, AgentOptions options, string command, string stepKind,
+        Action<string> pollFailed, CancellationToken ct)
+    {
+        IReadOnlyList<JsonObject> commands;
+        using (var agent = AgentClient.For(task, options))
+        {
+            try
+            {
+                commands = await agent.GetCommandsAsync(ct).ConfigureAwait(false);
+            }
+            catch (AgentCommandFailed e)
+            {
+                pollFailed(e.Message);
+                return StepResult.StillWaiting;
+            }
+        }
+
+        var step = stepKind == "clean" ? task.Node.CleanStep : task.Node.DeployStep;
+        var last = commands.LastOrDefault(c => c["command_name"]?.ToString() == command);
+        return last?["command_status"]?.ToString() switch
+        {
+            "RUNNING" => StepResult.StillWaiting,
+            "SUCCEEDED" => StepResult.Done,
+            "FAILED" => StepResult.Failed($"Agent returned error for {stepKind} step {step["step"]}: {AgentClient.Error(last!)}"),
+            _ => StepResult.Failed($"The agent has no record of its {command} command: it may have restarted. Check the node's console, then try again."),
+        };
+    }
+
+    /// <summary>The node as the agent sees it: its own fields, secrets masked (the agent needs none of them).</summary>
+    public static JsonObject Node(ITaskContext task) => new()
+    {
+        ["uuid"] = task.Node.Uuid,
+        ["properties"] = task.Node.Properties.DeepClone(),
+        ["instance_info"] = new JsonObject(task.Node.InstanceInfo.Where(kv => kv.Key is not "configdrive").Select(kv =>
+            KeyValuePair.Create(kv.Key, kv.Key.Contains("password", StringComparison.OrdinalIgnoreCase) ? (JsonNode?)"******" : kv.Value?.DeepClone()))),
+        ["driver_internal_info"] = new JsonObject(),
+    };
+}
