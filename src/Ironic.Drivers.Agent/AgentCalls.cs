@@ -40,6 +40,25 @@ internal static class AgentCalls
         };
     }
 
+    /// <summary>
+    /// Ironic's fast track: an agent already runs on the node (it heartbeated within <c>[deploy] fast_track_timeout</c>,
+    /// its URL is known, the node is powered on and has no error), so the node is not rebooted into a new one.
+    /// </summary>
+    public static async Task<bool> IsFastTrackAsync(ITaskContext task, AgentOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var info = task.Node.DriverInternalInfo;
+        if (!options.FastTrack || task.Node.LastError is not null || info["agent_url"] is null
+            || info["agent_last_heartbeat"]?.ToString() is not { } last
+            || !DateTime.TryParse(last, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            || clock.GetUtcNow().UtcDateTime - at > TimeSpan.FromSeconds(options.FastTrackTimeout))
+        {
+            return false;
+        }
+
+        return await task.Driver.Power.GetPowerStateAsync(task, ct).ConfigureAwait(false) == PowerState.On;
+    }
+
     /// <summary>The node as the agent sees it: its own fields, secrets masked (the agent needs none of them).</summary>
     public static JsonObject Node(ITaskContext task) => new()
     {

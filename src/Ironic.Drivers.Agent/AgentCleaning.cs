@@ -9,24 +9,36 @@ namespace Ironic.Drivers.Agent;
 /// <c>[deploy] erase_devices_priority</c> and <c>erase_devices_metadata_priority</c> applied) and lets the conductor
 /// plan; each agent step runs as <c>clean.execute_clean_step</c> and ends at the heartbeat that finds it done.
 /// </summary>
-internal sealed partial class AgentCleaning(AgentOptions options, ILogger logger)
+internal sealed partial class AgentCleaning(AgentOptions options, TimeProvider clock, ILogger logger)
 {
     public const string CachedSteps = "agent_cached_clean_steps";
 
-    /// <summary>Boots the agent for cleaning: power off, ramdisk boot files, power on.</summary>
+    /// <summary>Boots the agent for cleaning: power off, ramdisk boot files, power on; with fast track, uses the running one.</summary>
     public async Task<StepOutcome> PrepareAsync(ITaskContext task, CancellationToken ct)
     {
         // The steps of an earlier boot may not be this agent's.
         task.Node.DriverInternalInfo.Remove(CachedSteps);
+        if (await AgentCalls.IsFastTrackAsync(task, options, clock, ct).ConfigureAwait(false))
+        {
+            // Its next heartbeat finds no step and fetches its clean steps, as after a boot.
+            LogFastTrack(logger, task.Node.Uuid);
+            return StepOutcome.Wait;
+        }
+
         await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = options.ApiUrl }, ct).ConfigureAwait(false);
         await task.NodePowerActionAsync(PowerState.On, ct).ConfigureAwait(false);
         return StepOutcome.Wait;
     }
 
+    /// <summary>Powers the agent off (unless fast track keeps it for the next operation) and removes its boot files.</summary>
     public async Task TearDownAsync(ITaskContext task, CancellationToken ct)
     {
-        await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
+        if (!await AgentCalls.IsFastTrackAsync(task, options, clock, ct).ConfigureAwait(false))
+        {
+            await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
+        }
+
         await task.Driver.Boot.CleanUpRamdiskAsync(task, ct).ConfigureAwait(false);
         task.Node.DriverInternalInfo.Remove(CachedSteps);
         task.Node.DriverInternalInfo.Remove(AgentCalls.HardwareManagerVersion);
@@ -119,6 +131,9 @@ internal sealed partial class AgentCleaning(AgentOptions options, ILogger logger
         LogStepsCached(logger, task.Node.Uuid, Steps(task).Count);
         task.ReportStep(StepResult.Done);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: fast track, cleaning with the agent already running")]
+    private static partial void LogFastTrack(ILogger logger, string node);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: agent clean step {Step} started")]
     private static partial void LogStepStarted(ILogger logger, string node, string step);

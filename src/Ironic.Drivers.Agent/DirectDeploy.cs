@@ -9,7 +9,8 @@ namespace Ironic.Drivers.Agent;
 /// heartbeat; <c>write_image</c> (80) has the agent write the image and waits for the command to end;
 /// <c>prepare_instance_boot</c> (60) reads the disk's identifiers and sets the node to boot from disk;
 /// <c>tear_down_agent</c> (40) flushes the disk and powers off; <c>boot_instance</c> (20) powers on. Each
-/// waiting step is ended at a heartbeat: the agent is polled, and the step reported done or failed.
+/// waiting step is ended at a heartbeat: the agent is polled, and the step reported done or failed. Cleaning runs
+/// through the agent too (<see cref="AgentCleaning"/>); with <c>[deploy] fast_track</c> a running agent is reused.
 /// </summary>
 [HardwareInterface(Name)]
 public sealed partial class DirectDeploy : DeployInterface
@@ -22,13 +23,15 @@ public sealed partial class DirectDeploy : DeployInterface
     private readonly AgentOptions options;
     private readonly ILogger logger;
     private readonly AgentCleaning cleaning;
+    private readonly TimeProvider clock;
 
     public DirectDeploy(IDriverServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         options = AgentOptions.Read(services.Config);
         logger = services.LoggerFactory.CreateLogger<DirectDeploy>();
-        cleaning = new AgentCleaning(options, logger);
+        clock = services.Time;
+        cleaning = new AgentCleaning(options, clock, logger);
     }
 
     public override IReadOnlyDictionary<string, string> GetProperties() => new Dictionary<string, string>
@@ -54,14 +57,29 @@ public sealed partial class DirectDeploy : DeployInterface
         }
 
         ImageInfo.Validate(task.Node.InstanceInfo, task.Node.Uuid);
+        if (await AgentCalls.IsFastTrackAsync(task, options, clock, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
         await task.Driver.Boot.PrepareRamdiskAsync(task, new Dictionary<string, string> { ["ipa-api-url"] = options.ApiUrl }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Boots the node into the agent; the step ends at the agent's first heartbeat.</summary>
+    /// <summary>
+    /// Boots the node into the agent; the step ends at the agent's first heartbeat. With fast track, the running
+    /// agent's deploy steps are read and the step ends at once.
+    /// </summary>
     [DeployStep(Priority = 100)]
     public async Task<StepOutcome> DeployAsync(ITaskContext task, JsonObject args, CancellationToken ct)
     {
+        if (await AgentCalls.IsFastTrackAsync(task, options, clock, ct).ConfigureAwait(false))
+        {
+            LogFastTrack(logger, task.Node.Uuid);
+            await RefreshDeployStepsAsync(task, ct).ConfigureAwait(false);
+            return StepOutcome.Done;
+        }
+
         await task.NodePowerActionAsync(PowerState.Rebooting, ct).ConfigureAwait(false);
         return StepOutcome.Wait;
     }
@@ -167,15 +185,7 @@ public sealed partial class DirectDeploy : DeployInterface
         {
             case "deploy":
                 // The agent is up: learn its hardware managers (and steps), then go on to write the image.
-                using (var agent = AgentClient.For(task, options))
-                {
-                    var steps = await agent.ExecuteAsync("deploy.get_deploy_steps",
-                        new JsonObject { ["node"] = AgentCalls.Node(task), ["ports"] = new JsonArray() }, wait: true, ct).ConfigureAwait(false);
-                    task.Node.DriverInternalInfo[AgentCalls.HardwareManagerVersion] = steps["command_result"]?["hardware_manager_version"]?.DeepClone();
-                    task.Node.DriverInternalInfo["agent_cached_deploy_steps"] = steps["command_result"]?["deploy_steps"]?.DeepClone();
-                    await task.SaveNodeAsync(ct).ConfigureAwait(false);
-                }
-
+                await RefreshDeployStepsAsync(task, ct).ConfigureAwait(false);
                 task.ReportStep(StepResult.Done);
                 return;
             case "write_image":
@@ -200,6 +210,16 @@ public sealed partial class DirectDeploy : DeployInterface
             ? base.ExecuteCleanStepAsync(task, step, args, ct)
             : cleaning.ExecuteAsync(task, step, args, ct);
 
+    private async Task RefreshDeployStepsAsync(ITaskContext task, CancellationToken ct)
+    {
+        using var agent = AgentClient.For(task, options);
+        var steps = await agent.ExecuteAsync("deploy.get_deploy_steps",
+            new JsonObject { ["node"] = AgentCalls.Node(task), ["ports"] = new JsonArray() }, wait: true, ct).ConfigureAwait(false);
+        task.Node.DriverInternalInfo[AgentCalls.HardwareManagerVersion] = steps["command_result"]?["hardware_manager_version"]?.DeepClone();
+        task.Node.DriverInternalInfo["agent_cached_deploy_steps"] = steps["command_result"]?["deploy_steps"]?.DeepClone();
+        await task.SaveNodeAsync(ct).ConfigureAwait(false);
+    }
+
     public override async Task<string?> TearDownAsync(ITaskContext task, CancellationToken ct)
     {
         await task.NodePowerActionAsync(PowerState.Off, ct).ConfigureAwait(false);
@@ -212,6 +232,9 @@ public sealed partial class DirectDeploy : DeployInterface
 
     public override async Task CleanUpAsync(ITaskContext task, CancellationToken ct) =>
         await task.Driver.Boot.CleanUpRamdiskAsync(task, ct).ConfigureAwait(false);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: fast track, deploying with the agent already running")]
+    private static partial void LogFastTrack(ILogger logger, string node);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: agent command {Command} started")]
     private static partial void LogCommandStarted(ILogger logger, string node, string command);

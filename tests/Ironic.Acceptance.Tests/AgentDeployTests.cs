@@ -57,4 +57,23 @@ public sealed class AgentDeployTests(AgentServerFixture fx, ITestOutputHelper ou
         Assert.Contains("write_image", error, StringComparison.Ordinal);
         Assert.Contains("checksum", error, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task ConductorKilledMidDeploy_ResumesWithTheLiveAgent_AndTheNodeEndsActive()
+    {
+        using var images = new ImageServer();
+        var (node, mac) = await nodes.AvailableAsync(images.Url, images.Sha256);
+        await cli.OkAsync("node", "deploy", node);
+        await cli.PollValueAsync("wait call-back", TimeSpan.FromSeconds(30), "provision_state", "node", "show", node);
+        await using var agent = RealAgent.Start(fx.Server.Port, mac, images.Port);
+        await nodes.WaitForDeployStepAsync(node, "write_image", agent);
+
+        // As Ironic: a node waiting for its agent is not failed by a conductor restart; the agent's heartbeats reach
+        // the new process, which picks the deploy up where it waits.
+        await fx.KillAndRestartAsync();
+        var restarted = new AgentNodes(fx.Cli(output), fx);
+        var after = await restarted.WaitForAsync(node, "active", TimeSpan.FromMinutes(2), agent);
+        output.WriteLine($"restart -> active: {after.TotalSeconds:0.0} s");
+        Assert.Equal(images.Image, agent.ReadDisk(images.Image.Length));
+    }
 }

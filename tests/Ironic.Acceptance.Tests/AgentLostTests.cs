@@ -23,7 +23,7 @@ public sealed class AgentLostTests(AgentTimeoutFixture fx, ITestOutputHelper out
         await using (var agent = RealAgent.Start(fx.Agent.Server.Port, mac, images.Port))
         {
             // The agent is writing (its download stalls) when it dies.
-            await WaitForStepAsync(node, "write_image", agent);
+            await nodes.WaitForDeployStepAsync(node, "write_image", agent);
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.Equal("wait call-back", await cli.ValueAsync("provision_state", "node", "show", node));
         }
@@ -40,15 +40,5 @@ public sealed class AgentLostTests(AgentTimeoutFixture fx, ITestOutputHelper out
         // The node is not stuck: it can be undeployed (automated cleaning is off for it) and used again.
         await cli.OkAsync("node", "undeploy", node, "--wait", "60");
         Assert.Equal("available", await cli.ValueAsync("provision_state", "node", "show", node));
-    }
-
-    private async Task WaitForStepAsync(string node, string step, RealAgent agent)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while ((string?)(await cli.ObjectAsync("node", "show", node))["deploy_step"]?["step"] != step)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"node {node} never reached step {step}\n--- run-ipa.sh\n{agent.Output}");
-            await Task.Delay(500);
-        }
     }
 }

@@ -56,4 +56,15 @@ public sealed class AgentNodes(BaremetalCli cli, AgentServerFixture fx)
             await Task.Delay(500);
         }
     }
+
+    /// <summary>Polls until the node's current deploy step is <paramref name="step"/>.</summary>
+    public async Task WaitForDeployStepAsync(string node, string step, RealAgent agent)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while ((string?)(await cli.ObjectAsync("node", "show", node))["deploy_step"]?["step"] != step)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"node {node} never reached step {step}\n--- run-ipa.sh\n{agent.Output}");
+            await Task.Delay(500);
+        }
+    }
 }

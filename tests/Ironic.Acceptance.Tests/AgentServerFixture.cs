@@ -25,6 +25,9 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
     /// <summary>More configuration sections, for a fixture that needs other options.</summary>
     public string ExtraSections { get; init; } = "";
 
+    /// <summary>More <c>[deploy]</c> options.</summary>
+    public string ExtraDeployOptions { get; init; } = "";
+
     public async Task InitializeAsync()
     {
         Server = await IronicProcess.StartAsync(new IronicServerSettings
@@ -44,13 +47,16 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
                 [deploy]
                 erase_devices_priority = 0
 
-                """ + ExtraSections,
+                """ + ExtraDeployOptions + "\n" + ExtraSections,
         });
         await File.WriteAllTextAsync(DeployKernel, "kernel");
         await File.WriteAllTextAsync(DeployRamdisk, "ramdisk");
         diagnostics.OnMessage(new DiagnosticMessage(
             $"Acceptance: `ironic all` for agent deploys on {Server.Endpoint} in {Server.StartupTime.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s"));
     }
+
+    /// <summary>Kills the server (SIGKILL) and starts it again on the same database and port, as a conductor crash and restart.</summary>
+    public async Task KillAndRestartAsync() => Server = await Server.KillAndRestartAsync();
 
     public Task DisposeAsync()
     {

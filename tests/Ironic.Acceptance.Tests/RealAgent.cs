@@ -22,6 +22,9 @@ public sealed class RealAgent : IAsyncDisposable
         LogDir = logDir;
     }
 
+    /// <summary>Whether run-ipa.sh (and so the agent) has ended.</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>The backing file of the agent's install disk (128 MiB).</summary>
     public string DiskFile { get; }
 

@@ -26,6 +26,10 @@ public static class AgentApi
         ProvisionState.Inspecting, ProvisionState.InspectWait, ProvisionState.Rescuing, ProvisionState.RescueWait, "service wait",
     ];
 
+    // With [deploy] fast_track, an agent may also run on a resting node, for the next operation to use.
+    private static readonly HashSet<string> FastTrackLookupStates =
+        [.. LookupStates, ProvisionState.Enroll, ProvisionState.Manageable, ProvisionState.Available];
+
     private static readonly string[] LookupFields = ["uuid", "properties", "instance_info", "driver_internal_info"];
 
     private static readonly string[] AgentStates = ["start", "end", "error"];
@@ -58,7 +62,8 @@ public static class AgentApi
         var node = nodeUuid is not null
             ? await api.Store.Nodes.GetAsync("uuid", nodeUuid, h.RequestAborted).ConfigureAwait(false)
             : await ByAddressesAsync(api.Store, addresses, h.RequestAborted).ConfigureAwait(false);
-        if (node is null || (api.Options.Api.RestrictLookup && !LookupStates.Contains(node.ProvisionState ?? "")))
+        var states = api.Options.Deploy.FastTrack ? FastTrackLookupStates : LookupStates;
+        if (node is null || (api.Options.Api.RestrictLookup && !states.Contains(node.ProvisionState ?? "")))
         {
             // The same answer for "no such node" and "not expecting an agent": nothing to learn by probing.
             throw new NotFound("Resource could not be found.");

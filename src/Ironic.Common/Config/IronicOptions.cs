@@ -11,6 +11,7 @@ public sealed class IronicOptions
     public required DatabaseOptions Database { get; init; }
     public required ConductorOptions Conductor { get; init; }
     public required AgentOptions Agent { get; init; }
+    public required DeployOptions Deploy { get; init; }
 
     /// <summary>The files the options came from, for messages.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
@@ -35,6 +36,7 @@ public sealed class IronicOptions
             Database = options.Database,
             Conductor = options.Conductor,
             Agent = options.Agent,
+            Deploy = options.Deploy,
             Files = files,
             Source = source,
         };
@@ -55,6 +57,7 @@ public sealed class IronicOptions
             Database = DatabaseOptions.Bind(s, d),
             Conductor = ConductorOptions.Bind(s),
             Agent = AgentOptions.Bind(s, d),
+            Deploy = DeployOptions.Bind(s),
         };
     }
 }

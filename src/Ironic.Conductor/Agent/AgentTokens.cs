@@ -37,6 +37,29 @@ public static class AgentTokens
         token is not null && node.DriverInternalInfo[Token]?.GetValue<string>() is { } known
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(known), Encoding.UTF8.GetBytes(token));
 
+    /// <summary>
+    /// What a power off or reboot makes stale (Ironic's <c>wipe_internal_info_on_power_off</c>): the agent's URL
+    /// and CA (a new boot brings new ones), its token unless pre-generated, and the steps it offered.
+    /// </summary>
+    public static void WipeOnPowerOff(Node node, string target)
+    {
+        if (target == Drivers.PowerState.On)
+        {
+            return;
+        }
+
+        var info = node.DriverInternalInfo;
+        info.Remove(Url);
+        info.Remove(VerifyCa);
+        if (info[Pregenerated]?.GetValue<bool>() != true)
+        {
+            info.Remove(Token);
+        }
+
+        info.Remove("agent_cached_deploy_steps");
+        info.Remove("agent_cached_clean_steps");
+    }
+
     public static void Wipe(Node node)
     {
         foreach (var key in WipedKeys)

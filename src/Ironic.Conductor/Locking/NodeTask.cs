@@ -141,6 +141,7 @@ public sealed class NodeTask : ITaskContext, IAsyncDisposable
     {
         Node.PowerState = await Driver.Power.ChangePowerStateAsync(this, target, null, ct).ConfigureAwait(false);
         Node.TargetPowerState = null;
+        Agent.AgentTokens.WipeOnPowerOff(Node, target);
         await SaveNodeAsync(ct).ConfigureAwait(false);
     }
 

@@ -57,6 +57,7 @@ public sealed partial class ConductorManager
         {
             node.PowerState = await power.ChangePowerStateAsync(task, target, timeout ?? DefaultPowerTimeout, ct).ConfigureAwait(false);
             node.LastError = null;
+            Agent.AgentTokens.WipeOnPowerOff(node, target);
             LogPowerChanged(node.Uuid, node.PowerState ?? "");
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -39,9 +39,10 @@ public sealed partial class FlowRunner(WorkerPool workers, IronicOptions options
         var resting = ProvisionStateMachine.StableStates.Contains(to);
         Move(task, to, resting ? null : node.TargetProvisionState);
         node.LastError = null;
-        if (resting)
+        if (resting && !options.Deploy.FastTrack)
         {
-            // The operation is over, and so is the agent that ran it (Ironic wipes token and URL at the end of each).
+            // The operation is over, and so is the agent that ran it (Ironic wipes token and URL at the end of each,
+            // unless fast track keeps the agent running for the next one).
             Agent.AgentTokens.Wipe(node);
         }
 
