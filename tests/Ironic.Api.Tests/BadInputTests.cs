@@ -16,6 +16,36 @@ public sealed class BadInputTests(ApiServer server)
         Assert.Contains("not valid JSON", reply.Fault, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AKeyGivenTwice_KeepsItsLastValue_AndWhatIsStoredStaysPatchable()
+    {
+        var name = $"dup-{Guid.NewGuid():N}"[..16];
+        var reply = await server.PostAsync("/v1/nodes",
+            """{"driver": "fake-hardware", "name": "first", "name": """ + $"\"{name}\"" + """, "extra": {"k": 1, "k": 2, "n": {"x": 1, "x": 3}}}""");
+
+        Assert.Equal(201, reply.Status);
+        Assert.Equal(name, (string?)reply.Json["name"]);
+        Assert.Equal(2, (int)reply.Json["extra"]!["k"]!);
+        Assert.Equal(3, (int)reply.Json["extra"]!["n"]!["x"]!);
+        var patched = await server.SendAsync(HttpMethod.Patch, $"/v1/nodes/{name}", json:
+            """[{"op": "add", "path": "/extra/more", "value": {"y": 1, "y": 2}}]""");
+        Assert.Equal(200, patched.Status);
+        Assert.Equal(2, (int)patched.Json["extra"]!["more"]!["y"]!);
+        Assert.Equal(3, (int)patched.Json["extra"]!["n"]!["x"]!);
+    }
+
+    [Theory]
+    [InlineData("{\"driver\": \"fake-hardware\", \"name\": \"\\ud800\"}")]
+    [InlineData("{\"driver\": \"fake-hardware\", \"extra\": {\"\\udc00x\": 1}}")]
+    [InlineData("{\"driver\": \"fake-hardware\", \"extra\": {\"a\": [\"\\ud83d\"]}}")]
+    public async Task AnUnpairedSurrogate_Is400(string body)
+    {
+        var reply = await server.PostAsync("/v1/nodes", body);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("not valid Unicode", reply.Fault, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"driver\": \"fake-hardware\", \"name\": 5}", "Schema error for node: 5 is not of type 'string', 'null'")]
     [InlineData("{\"driver\": 5}", "Schema error for node: 5 is not of type 'string'")]
