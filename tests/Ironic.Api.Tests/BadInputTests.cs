@@ -83,6 +83,19 @@ public sealed class BadInputTests(ApiServer server)
     }
 
     [Theory]
+    [InlineData("/v1/nodes?limit=", "Expected an integer for limit: ")]
+    [InlineData("/v1/ports?limit=", "Expected an integer for limit: ")]
+    [InlineData("/v1/nodes?sort_dir=", "Invalid sort direction: . Acceptable values are 'asc' or 'desc'")]
+    [InlineData("/v1/chassis?sort_dir=", "Invalid sort direction: . Acceptable values are 'asc' or 'desc'")]
+    public async Task EmptyListParameters_Are400_AsIronic(string path, string expected)
+    {
+        var reply = await server.GetAsync(path);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(expected, reply.Fault);
+    }
+
+    [Theory]
     [InlineData("GET", "/v1/ports/notauuid", "Expected UUID for port_uuid: notauuid")]
     [InlineData("GET", "/v1/chassis/notauuid", "Expected UUID for chassis_uuid: notauuid")]
     [InlineData("GET", "/v1/nodes?marker=abc", "Expected UUID for marker: abc")]

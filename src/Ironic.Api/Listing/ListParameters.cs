@@ -26,7 +26,8 @@ public sealed record ListParameters(int Limit, string? Marker, string SortKey, b
         OnlyAllow(q, [.. Common.Where(c => !detailPath || c is not ("fields" or "detail")), .. filters]);
 
         var limit = maxLimit;
-        if (q.TryGetValue("limit", out var rawLimit) && rawLimit.ToString().Length > 0)
+        // Present but empty is as Ironic: not an integer (only an absent limit means the default).
+        if (q.TryGetValue("limit", out var rawLimit))
         {
             if (!int.TryParse(rawLimit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
             {
@@ -57,7 +58,7 @@ public sealed record ListParameters(int Limit, string? Marker, string SortKey, b
             }
         }
 
-        var sortDir = q["sort_dir"].ToString() is { Length: > 0 } rawDir ? rawDir : "asc";
+        var sortDir = q.TryGetValue("sort_dir", out var rawDir) ? rawDir.ToString() : "asc";
         if (sortDir is not ("asc" or "desc"))
         {
             throw new Invalid($"Invalid sort direction: {sortDir}. Acceptable values are 'asc' or 'desc'");
