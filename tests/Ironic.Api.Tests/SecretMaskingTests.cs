@@ -40,4 +40,39 @@ public sealed class SecretMaskingTests(ApiServer server)
 
         Assert.Equal("""[{"name":"a","password":"******"}]""", node["driver_info"]!["users"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task TheImageUrl_TheIpmiKey_AndCredentialsInAnyUrl_AreMasked()
+    {
+        var node = await server.CreateNodeAsync(extraJson: """
+            , "driver_info": {"ipmi_kg": "0123456789abcdef", "deploy_kernel": "http://bob:kernelpw@images.example/ipa.kernel"},
+              "instance_info": {"image_source": "https://alice:s3cret@images.example/disk.img", "image_url": "https://swift.example/v1/AUTH/x?temp_url_sig=abc",
+                                "kernel": "ftp://carol@files.example/k", "root_gb": 10}
+            """);
+        var shown = (await server.GetAsync($"/v1/nodes/{node["uuid"]}")).Json;
+
+        Assert.Equal("******", (string?)shown["driver_info"]!["ipmi_kg"]);
+        Assert.Equal("http://******@images.example/ipa.kernel", (string?)shown["driver_info"]!["deploy_kernel"]);
+        Assert.Equal("https://******@images.example/disk.img", (string?)shown["instance_info"]!["image_source"]);
+        Assert.Equal("******", (string?)shown["instance_info"]!["image_url"]);
+        Assert.Equal("ftp://******@files.example/k", (string?)shown["instance_info"]!["kernel"]);
+        Assert.Equal(10, (int)shown["instance_info"]!["root_gb"]!);
+        // Masking is for showing only: a PATCH of the same object keeps what is stored.
+        var patched = await server.SendAsync(HttpMethod.Patch, $"/v1/nodes/{node["uuid"]}", json: """[{"op": "add", "path": "/instance_info/root_gb", "value": 20}]""");
+        Assert.Equal(200, patched.Status);
+        var stored = (await server.Store.Nodes.GetAsync("uuid", (string)node["uuid"]!))!;
+        Assert.Equal("https://alice:s3cret@images.example/disk.img", (string?)stored.InstanceInfo["image_source"]);
+        Assert.Equal("https://swift.example/v1/AUTH/x?temp_url_sig=abc", (string?)stored.InstanceInfo["image_url"]);
+        var text = shown.ToJsonString();
+        Assert.DoesNotContain("s3cret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kernelpw", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("temp_url_sig", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fetching https://alice:s3cret@images.example/disk.img failed", "fetching https://******@images.example/disk.img failed")]
+    [InlineData("no URL here: a@b", "no URL here: a@b")]
+    [InlineData("mail user@example.com, see http://host/x@y", "mail user@example.com, see http://host/x@y")]
+    public void ErrorTexts_LoseTheCredentialsOfTheirUrls(string text, string expected) =>
+        Assert.Equal(expected, Ironic.Common.Validation.Secrets.Scrub(text));
 }

@@ -26,7 +26,18 @@ public static class Secrets
         "password", "passwd", "pswd", "secret", "token", "auth_key", "priv_key", "private_key",
         "encrypted_key", "encryption_key", "fernetkey", "sslkey", "passphrase", "credential", "adminpass",
         "new_pass", "configdrive", "ssh_key", "chap",
+        // Not in oslo's list but secret all the same: the IPMI v2 key, and the image URL Ironic hides from
+        // instance_info (it may be a signed temporary URL).
+        "ipmi_kg", "image_url",
     ];
+
+    // scheme://user:password@host: the userinfo of any URL is masked wherever the URL is shown.
+    private static readonly System.Text.RegularExpressions.Regex UrlUserInfo =
+        new(@"(?<=[A-Za-z][A-Za-z0-9+.\-]*://)[^/?#@\s""']+(?=@)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>The text with the userinfo of every URL in it (<c>http://user:pass@host</c>) replaced by the mask.</summary>
+    public static string MaskUrlCredentials(string text) =>
+        text.Contains("://", StringComparison.Ordinal) && text.Contains('@', StringComparison.Ordinal) ? UrlUserInfo.Replace(text, Mask) : text;
 
     /// <summary>True when a key of driver_info (or similar) holds a secret.</summary>
     public static bool IsSecretKey(string key)
@@ -118,8 +129,8 @@ public static class Secrets
                 case JsonTokenType.EndArray:
                     writer.WriteEndArray();
                     break;
-                case JsonTokenType.String when reader.ValueIsEscaped:
-                    writer.WriteStringValue(reader.GetString());
+                case JsonTokenType.String when reader.ValueIsEscaped || (reader.ValueSpan.IndexOf("://"u8) >= 0 && reader.ValueSpan.IndexOf((byte)'@') >= 0):
+                    writer.WriteStringValue(MaskUrlCredentials(reader.GetString()!));
                     break;
                 case JsonTokenType.String:
                     writer.WriteStringValue(reader.ValueSpan);
@@ -143,6 +154,7 @@ public static class Secrets
     /// </summary>
     public static string Scrub(string text, params JsonObject?[] sources)
     {
+        text = MaskUrlCredentials(text);
         foreach (var secret in sources.Where(s => s is not null).SelectMany(s => SecretValues(s!)).Distinct().OrderByDescending(v => v.Length))
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
