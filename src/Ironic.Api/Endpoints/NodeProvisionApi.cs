@@ -46,6 +46,7 @@ public static class NodeProvisionApi
             throw ApiErrors.NotAcceptable();
         }
 
+        var configDrive = ConfigDriveArgument.Check(body["configdrive"], target, version);
         var cleanSteps = body["clean_steps"];
         var deploySteps = body["deploy_steps"];
         if (cleanSteps is not null && target != "clean")
@@ -97,11 +98,6 @@ public static class NodeProvisionApi
             };
         }
 
-        if (body["configdrive"] is not null && target is not ("active" or "rebuild"))
-        {
-            throw new Invalid($"Adding a config drive is only supported when setting provision state to active or rebuild");
-        }
-
         var rescuePassword = Body.String(body, "rescue_password");
         if (rescuePassword is not null && target != "rescue")
         {
@@ -118,7 +114,7 @@ public static class NodeProvisionApi
             CleanSteps = cleanSteps as JsonArray,
             DeploySteps = deploySteps as JsonArray,
             DisableRamdisk = disableRamdisk,
-            ConfigDrive = body["configdrive"],
+            ConfigDrive = configDrive,
             RescuePassword = rescuePassword,
         }, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.Location = $"{api.BaseUrl(http)}/v1/nodes/{ident}/states";
