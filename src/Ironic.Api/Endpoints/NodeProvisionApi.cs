@@ -5,6 +5,7 @@ using Ironic.Common.Rpc;
 using Ironic.Drivers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ironic.Api.Endpoints;
@@ -33,6 +34,12 @@ public static class NodeProvisionApi
     {
         var version = http.ApiVersion();
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
+        // A config drive image may be larger than any other body: this endpoint has its own limit, as in Ironic.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = api.Options.Api.MaxProvisionBodySize;
+        }
+
         var body = Body.Object(await RequestBody.ReadAsync(http.Request).ConfigureAwait(false),
             "target", "clean_steps", "deploy_steps", "configdrive", "rescue_password", "disable_ramdisk");
         var target = Body.String(body, "target") ?? throw new Invalid("Missing mandatory parameter: target");
