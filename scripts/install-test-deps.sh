@@ -18,6 +18,8 @@ command -v grub-script-check >/dev/null || need+=(grub-common)
 # Microsoft.Extensions.Logging.Abstractions from the configured sources (cached by the repository's own restore).
 # redfish tests: DMTF's redfishtool checks the Redfish BMC emulator
 command -v redfishtool >/dev/null || need+=(redfishtool)
+# config drive tests: xorriso (libisofs) reads the ISO images the conductor builds, as an independent reader
+command -v xorriso >/dev/null || need+=(xorriso)
 if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test dependencies: ${need[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

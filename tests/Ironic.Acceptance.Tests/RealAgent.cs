@@ -42,11 +42,19 @@ public sealed class RealAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>The shared agent kit beside the repository (../shared/agent), set up by scripts/install-test-deps.sh.</summary>
+    /// <summary>
+    /// The shared agent kit beside the repository (../shared/agent), set up by scripts/install-test-deps.sh;
+    /// IRONIC_AGENT_KIT names it for a checkout that is not beside it (a git worktree elsewhere).
+    /// </summary>
     public static string KitDir
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("IRONIC_AGENT_KIT") is { Length: > 0 } kit)
+            {
+                return kit;
+            }
+
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ironic.slnx")))
             {

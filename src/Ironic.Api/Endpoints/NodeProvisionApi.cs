@@ -5,6 +5,7 @@ using Ironic.Common.Rpc;
 using Ironic.Drivers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ironic.Api.Endpoints;
@@ -33,6 +34,12 @@ public static class NodeProvisionApi
     {
         var version = http.ApiVersion();
         var node = await Lookup.NodeAsync(api, ident, version, http.RequestAborted).ConfigureAwait(false);
+        // A config drive image may be larger than any other body: this endpoint has its own limit, as in Ironic.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = api.Options.Api.MaxProvisionBodySize;
+        }
+
         var body = Body.Object(await RequestBody.ReadAsync(http.Request).ConfigureAwait(false),
             "target", "clean_steps", "deploy_steps", "configdrive", "rescue_password", "disable_ramdisk");
         var target = Body.String(body, "target") ?? throw new Invalid("Missing mandatory parameter: target");
@@ -46,6 +53,7 @@ public static class NodeProvisionApi
             throw ApiErrors.NotAcceptable();
         }
 
+        var configDrive = ConfigDriveArgument.Check(body["configdrive"], target, version);
         var cleanSteps = body["clean_steps"];
         var deploySteps = body["deploy_steps"];
         if (cleanSteps is not null && target != "clean")
@@ -97,11 +105,6 @@ public static class NodeProvisionApi
             };
         }
 
-        if (body["configdrive"] is not null && target is not ("active" or "rebuild"))
-        {
-            throw new Invalid($"Adding a config drive is only supported when setting provision state to active or rebuild");
-        }
-
         var rescuePassword = Body.String(body, "rescue_password");
         if (rescuePassword is not null && target != "rescue")
         {
@@ -118,7 +121,7 @@ public static class NodeProvisionApi
             CleanSteps = cleanSteps as JsonArray,
             DeploySteps = deploySteps as JsonArray,
             DisableRamdisk = disableRamdisk,
-            ConfigDrive = body["configdrive"],
+            ConfigDrive = configDrive,
             RescuePassword = rescuePassword,
         }, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.Location = $"{api.BaseUrl(http)}/v1/nodes/{ident}/states";

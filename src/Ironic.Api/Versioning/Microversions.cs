@@ -31,6 +31,7 @@ public static class Microversions
     public const int DynamicInterfaces = 31;
     public const int StorageInterface = 33;
     public const int PhysicalNetwork = 34;
+    public const int RebuildConfigDrive = 35;
     public const int HeartbeatAgentVersion = 36;
     public const int Traits = 37;
     public const int RescueInterface = 38;
@@ -47,6 +48,8 @@ public static class Microversions
     public const int Description = 51;
     public const int Allocation = 52;
     public const int SmartNic = 53;
+    public const int BuildConfigDrive = 56;
+    public const int ConfigDriveVendorData = 59;
     public const int Retired = 61;
     public const int AgentToken = 62;
     public const int Lessee = 65;

@@ -16,6 +16,12 @@ public sealed class ApiOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBodySize { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Largest body of a provision state change, in bytes: it may carry a config drive image (Ironic's
+    /// <c>[api] max_json_body_size_provision</c>, in KiB there, 64 MiB by default, the most the agent writes).
+    /// </summary>
+    public int MaxProvisionBodySize { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Seconds the agent may go between heartbeats (sent to it at lookup; Ironic's default 300).</summary>
     public int RamdiskHeartbeatTimeout { get; init; } = 300;
 
@@ -35,6 +41,7 @@ public sealed class ApiOptions
             MaxLimit = s.Int(S, "max_limit", 1000, 1),
             PublicEndpoint = s.OptionalString(S, "public_endpoint")?.TrimEnd('/'),
             MaxRequestBodySize = s.Int(S, "max_request_body_size", 1024 * 1024, 1024),
+            MaxProvisionBodySize = s.Int(S, "max_json_body_size_provision", 64 * 1024, 4, int.MaxValue / 1024) * 1024,
             RamdiskHeartbeatTimeout = s.Int(S, "ramdisk_heartbeat_timeout", 300, 1),
             RestrictLookup = s.Bool(S, "restrict_lookup", true),
             EnableRamdiskEndpoints = s.Bool(S, "enable_ramdisk_endpoints", true),

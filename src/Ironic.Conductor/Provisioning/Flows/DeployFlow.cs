@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ironic.Common.Rpc;
+using Ironic.Conductor.ConfigDrive;
 using Ironic.Conductor.Locking;
 using Ironic.Conductor.States;
 using Ironic.Drivers;
@@ -7,7 +8,7 @@ using Ironic.Drivers;
 namespace Ironic.Conductor.Provisioning.Flows;
 
 /// <summary>Deployment and rebuild: the deploy interface prepares, then the deploy steps run (automated ones, then the user's).</summary>
-public sealed class DeployFlow(StepRunner steps) : ProvisionFlow
+public sealed class DeployFlow(StepRunner steps, TimeProvider clock) : ProvisionFlow
 {
     public override IReadOnlyList<ProvisionEvent> Events { get; } = [ProvisionEvent.Deploy, ProvisionEvent.Rebuild];
 
@@ -30,9 +31,13 @@ public sealed class DeployFlow(StepRunner steps) : ProvisionFlow
             plan.AddRange(StepPlan.Manual(task, user, deploy: true));
         }
 
+        // As Ironic's _store_configdrive (without Swift): the image, or the URL to one, goes to the agent from
+        // instance_info; a JSON config drive is built into its image here, once. A rebuild without one keeps the last.
         if (args.ConfigDrive is { } configDrive)
         {
-            task.Node.InstanceInfo["configdrive"] = configDrive.DeepClone();
+            task.Node.InstanceInfo["configdrive"] = configDrive is JsonObject source
+                ? ConfigDriveBuilder.Build(source, task.Node.Uuid, task.Node.Name, clock.GetUtcNow())
+                : configDrive.DeepClone();
         }
 
         return plan;
