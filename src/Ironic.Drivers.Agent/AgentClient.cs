@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Authentication;
@@ -21,20 +22,47 @@ internal sealed class AgentClient : IDisposable
     private readonly int attempts;
     private readonly string nodeUuid;
 
+    // Connections (and TLS sessions) to agents are kept between calls: a waiting node's agent is polled at every
+    // heartbeat, and a new connection per poll was most of a heartbeat's cost. One handler per trust (the system's
+    // roots, or one agent's CA) and timeout; forgotten wholesale past a bound, as each agent boot brings a new CA.
+    private static readonly ConcurrentDictionary<(TimeSpan Timeout, string? CaPem), SocketsHttpHandler> Handlers = new();
+    private const int MaxHandlers = 4096;
+
     public AgentClient(string nodeUuid, string callbackUrl, string token, string? caPath, TimeSpan timeout, int attempts)
     {
         this.nodeUuid = nodeUuid;
         baseUrl = callbackUrl.TrimEnd('/');
         this.token = token;
         this.attempts = Math.Max(1, attempts);
-        var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
-        if (caPath is not null)
+        var key = (timeout, caPath is null ? null : File.ReadAllText(caPath));
+        if (!Handlers.TryGetValue(key, out var handler))
         {
-            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
+            if (Handlers.Count >= MaxHandlers)
+            {
+                Handlers.Clear();
+            }
+
+            handler = Handlers.GetOrAdd(key, static k => NewHandler(k.Timeout, k.CaPem));
+        }
+
+        http = new HttpClient(handler, disposeHandler: false) { Timeout = timeout };
+    }
+
+    private static SocketsHttpHandler NewHandler(TimeSpan timeout, string? caPem)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = timeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        };
+        if (caPem is not null)
+        {
+            var ca = X509Certificate2.CreateFromPem(caPem);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) => TrustedBy(ca, cert, errors);
         }
 
-        http = new HttpClient(handler) { Timeout = timeout };
+        return handler;
     }
 
     /// <summary>The agent named by the node's driver_internal_info (agent_url, agent_secret_token, agent_verify_ca).</summary>
