@@ -29,6 +29,7 @@ max_version() {
 # start_ours BINARY PORT STATE_DIR: starts `ironic all` on a fresh state dir; sets OURS_PID and
 # OURS_STARTUP_MS (launch to first answer, schema creation on the empty database included).
 # Configuration is by IRONIC_<SECTION>__<OPTION> variables only; none may leak in from the caller.
+# A caller may add (or override) some in the array OURS_EXTRA_ENV, as NAME=value words.
 start_ours() {
     local binary=$1 port=$2 state=$3 t0
     local -a clean_env=()
@@ -41,6 +42,7 @@ start_ours() {
         IRONIC_API__PORT="$port" \
         IRONIC_CONDUCTOR__AUTOMATED_CLEAN=true \
         IRONIC_CONDUCTOR__SYNC_POWER_STATE_INTERVAL=60 \
+        ${OURS_EXTRA_ENV[@]+"${OURS_EXTRA_ENV[@]}"} \
         "$binary" all >"$state/server.log" 2>&1 </dev/null &
     OURS_PID=$!
     OURS_STARTUP_MS=$(wait_ready "$OURS_PID" "$port" "$t0") || { tail -20 "$state/server.log" >&2; return 1; }

@@ -5,5 +5,6 @@ var root = new RootCommand("Load generator for Ironic-compatible Bare Metal APIs
 {
     RunCommand.Create(),
     CompareCommand.Create(),
+    AgentsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

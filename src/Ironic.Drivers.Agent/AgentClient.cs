@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 
@@ -20,20 +22,47 @@ internal sealed class AgentClient : IDisposable
     private readonly int attempts;
     private readonly string nodeUuid;
 
+    // Connections (and TLS sessions) to agents are kept between calls: a waiting node's agent is polled at every
+    // heartbeat, and a new connection per poll was most of a heartbeat's cost. One handler per trust (the system's
+    // roots, or one agent's CA) and timeout; forgotten wholesale past a bound, as each agent boot brings a new CA.
+    private static readonly ConcurrentDictionary<(TimeSpan Timeout, string? CaPem), SocketsHttpHandler> Handlers = new();
+    private const int MaxHandlers = 4096;
+
     public AgentClient(string nodeUuid, string callbackUrl, string token, string? caPath, TimeSpan timeout, int attempts)
     {
         this.nodeUuid = nodeUuid;
         baseUrl = callbackUrl.TrimEnd('/');
         this.token = token;
         this.attempts = Math.Max(1, attempts);
-        var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
-        if (caPath is not null)
+        var key = (timeout, caPath is null ? null : File.ReadAllText(caPath));
+        if (!Handlers.TryGetValue(key, out var handler))
         {
-            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
+            if (Handlers.Count >= MaxHandlers)
+            {
+                Handlers.Clear();
+            }
+
+            handler = Handlers.GetOrAdd(key, static k => NewHandler(k.Timeout, k.CaPem));
+        }
+
+        http = new HttpClient(handler, disposeHandler: false) { Timeout = timeout };
+    }
+
+    private static SocketsHttpHandler NewHandler(TimeSpan timeout, string? caPem)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = timeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        };
+        if (caPem is not null)
+        {
+            var ca = X509Certificate2.CreateFromPem(caPem);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) => TrustedBy(ca, cert, errors);
         }
 
-        http = new HttpClient(handler) { Timeout = timeout };
+        return handler;
     }
 
     /// <summary>The agent named by the node's driver_internal_info (agent_url, agent_secret_token, agent_verify_ca).</summary>
@@ -96,6 +125,13 @@ internal sealed class AgentClient : IDisposable
             {
                 response = await http.SendAsync(request, ct).ConfigureAwait(false);
             }
+            catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
+            {
+                // Not retried: the certificate will not change between attempts.
+                throw new AgentCommandFailed(nodeUuid, what,
+                    $"the agent at {baseUrl} presented a TLS certificate that is not signed by the CA it sent with its heartbeat "
+                    + $"({Scrub(e.InnerException.Message)}); check that nothing else answers at the agent's address, then reboot the node into the agent");
+            }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
                 if (attempt < attempts)
@@ -103,8 +139,11 @@ internal sealed class AgentClient : IDisposable
                     continue;
                 }
 
-                throw new AgentCommandFailed(nodeUuid, what,
-                    $"the agent at {baseUrl} did not answer after {attempts} attempts ({e.Message}); check that the node runs the agent and can be reached");
+                throw new AgentCommandFailed(nodeUuid, what, e is TaskCanceledException
+                    ? $"the agent at {baseUrl} did not answer within {http.Timeout.TotalSeconds:0.###} s, {attempts} attempts; "
+                        + "check that the node runs the agent and can be reached, or raise [agent] command_timeout"
+                    : $"could not reach the agent at {baseUrl} after {attempts} attempts ({Scrub(e.Message)}); "
+                        + "check that the node runs the agent and that the conductor can reach its address");
             }
 
             using (response)
@@ -112,21 +151,37 @@ internal sealed class AgentClient : IDisposable
                 var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new AgentCommandFailed(nodeUuid, what, $"the agent answered HTTP {(int)response.StatusCode}: {Truncate(text)}");
+                    throw new AgentCommandFailed(nodeUuid, what, Refused((int)response.StatusCode, Scrub(Truncate(text))));
                 }
 
                 try
                 {
                     return JsonNode.Parse(text) as JsonObject
-                        ?? throw new AgentCommandFailed(nodeUuid, what, $"the agent answered with something other than a JSON object: {Truncate(text)}");
+                        ?? throw new AgentCommandFailed(nodeUuid, what,
+                            $"the agent answered with something other than a JSON object: {Scrub(Truncate(text))}; check that the agent is ironic-python-agent");
                 }
                 catch (System.Text.Json.JsonException)
                 {
-                    throw new AgentCommandFailed(nodeUuid, what, $"the agent answered with invalid JSON: {Truncate(text)}");
+                    throw new AgentCommandFailed(nodeUuid, what,
+                        $"the agent answered with invalid JSON: {Scrub(Truncate(text))}; check that the agent is ironic-python-agent and nothing else answers at its address");
                 }
             }
         }
     }
+
+    // What an HTTP error from the agent means, and what to do about it.
+    private static string Refused(int status, string text) => status switch
+    {
+        401 or 403 => $"the agent refused the agent token (HTTP {status}: {text}); it holds another token than this node's, "
+            + "most likely it restarted or another agent answers at its address: reboot the node into the agent so that it looks up again",
+        >= 500 => $"the agent answered HTTP {status}: {text}; see the agent's log on the node",
+        _ => $"the agent answered HTTP {status}: {text}; check that the agent's version supports the command",
+    };
+
+    // The token must never reach a message or a log, whatever a lower layer put in its text.
+    private string Scrub(string text) => token.Length == 0
+        ? text
+        : text.Replace(token, "***", StringComparison.Ordinal).Replace(Uri.EscapeDataString(token), "***", StringComparison.Ordinal);
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
 
