@@ -100,7 +100,12 @@ public sealed partial class RedfishVirtualMediaBoot : BootInterface
     private async Task EjectAllAsync(ITaskContext task, CancellationToken ct)
     {
         var ejected = await new RedfishVirtualMedia(runtime.Connect(task)).EjectAsync(ct).ConfigureAwait(false);
-        File.Delete(PublishedPath(task.Node));
+        var published = PublishedPath(task.Node);
+        if (File.Exists(published))
+        {
+            File.Delete(published);
+        }
+
         var work = WorkDir(task.Node);
         if (Directory.Exists(work))
         {
