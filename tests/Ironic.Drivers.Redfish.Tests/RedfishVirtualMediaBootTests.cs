@@ -230,8 +230,4 @@ public sealed class RedfishVirtualMediaBootTests
         task.Node.DriverInfo["external_http_url"] = "http://192.0.2.1:8080/";
         await bed.Boot.ValidateAsync(task, default);
     }
-
-    [Fact]
-    public void RedfishHardware_OffersVirtualMediaBootAfterTheNetworkBoots() =>
-        Assert.Equal(["ipxe", "pxe", "redfish-virtual-media"], new RedfishHardware().SupportedBootInterfaces);
 }
