@@ -17,7 +17,8 @@ internal static class IsoReader
 
     public static async Task<string> ExtractAsync(string iso, string path)
     {
-        var target = Path.Combine(Path.GetTempPath(), "iso-extract-" + Guid.NewGuid().ToString("N"));
+        // Beside the ISO, in the test's own directory, which the test removes.
+        var target = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(iso))!, "extract-" + Guid.NewGuid().ToString("N"));
         await RunAsync("xorriso", "-osirrox", "on", "-indev", iso, "-extract", path, target);
         return target;
     }
