@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, idempotently: the real OpenStack
-# CLI (python3-openstackclient + python3-ironicclient) for the acceptance tests.
+# CLI (python3-openstackclient + python3-ironicclient) for the acceptance tests, the simulated BMCs'
+# tools, and the runtime dependencies (scripts/install-runtime-deps.sh: xorriso, isolinux, GRUB EFI...).
 set -euo pipefail
+# What the service runs with (the virtual media ISO tools), which its tests use too.
+"$(dirname "$0")/install-runtime-deps.sh"
 need=()
 [ -x /usr/bin/openstack ] || need+=(python3-openstackclient)
 /usr/bin/python3 -c 'import ironicclient' 2>/dev/null || need+=(python3-ironicclient)

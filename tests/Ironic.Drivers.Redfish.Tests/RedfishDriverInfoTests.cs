@@ -147,6 +147,6 @@ public sealed class RedfishDriverInfoTests
         Assert.Equal(["redfish", "noop"], type.SupportedManagementInterfaces);
         Assert.Equal(["redfish", "no-bios"], type.SupportedBiosInterfaces);
         Assert.Equal(["redfish", "inspector", "no-inspect"], type.SupportedInspectInterfaces);
-        Assert.Equal(["ipxe", "pxe"], type.SupportedBootInterfaces);
+        Assert.Equal(["ipxe", "pxe", "redfish-virtual-media"], type.SupportedBootInterfaces);
     }
 }

@@ -46,16 +46,8 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
             ("GET", ["Chassis"]) => Reply.Ok(Reply.Collection(Root + "/Chassis", "Chassis Collection", emulator.Systems.Select(s => Root + "/Chassis/" + s.Id))),
             ("GET", ["Chassis", var id, .. var rest]) when emulator.FindSystem(id) is { } system => ChassisResources.Chassis(system, rest),
             ("GET", ["Managers"]) => Reply.Ok(Reply.Collection(Root + "/Managers", "Manager Collection", [Root + "/Managers/BMC"])),
-            ("GET", ["Managers", "BMC"]) => Reply.Ok(new JsonObject
-            {
-                ["@odata.id"] = Root + "/Managers/BMC",
-                ["Id"] = "BMC",
-                ["Name"] = "Simulated BMC",
-                ["ManagerType"] = "BMC",
-                ["FirmwareVersion"] = "1.0.0",
-                ["UUID"] = "92384634-2938-2342-8820-489239905424",
-                ["Links"] = new JsonObject { ["ManagerForServers"] = new JsonArray([.. emulator.Systems.Select(s => (JsonNode)Reply.Link(s.Path))]) },
-            }),
+            ("GET", ["Managers", "BMC"]) => Reply.Ok(Manager()),
+            (_, ["Managers", "BMC", "VirtualMedia", .. var rest]) when emulator.VirtualMedia is { } media => VirtualMediaResources.Route(method, media, rest, body),
             ("GET", ["Registries"]) => Reply.Ok(Reply.Collection(Root + "/Registries", "Registry File Collection", [Root + "/Registries/BiosAttributeRegistry"])),
             ("GET", ["Registries", "BiosAttributeRegistry"]) => Reply.Ok(new JsonObject
             {
@@ -126,6 +118,26 @@ internal sealed class EmulatorRouter(RedfishEmulator emulator)
 
         system.SecureBootEnabled = enable;
         return Reply.NoContent;
+    }
+
+    private JsonObject Manager()
+    {
+        var manager = new JsonObject
+        {
+            ["@odata.id"] = Root + "/Managers/BMC",
+            ["Id"] = "BMC",
+            ["Name"] = "Simulated BMC",
+            ["ManagerType"] = "BMC",
+            ["FirmwareVersion"] = "1.0.0",
+            ["UUID"] = "92384634-2938-2342-8820-489239905424",
+            ["Links"] = new JsonObject { ["ManagerForServers"] = new JsonArray([.. emulator.Systems.Select(s => (JsonNode)Reply.Link(s.Path))]) },
+        };
+        if (emulator.VirtualMedia is not null)
+        {
+            manager["VirtualMedia"] = Reply.Link(VirtualMediaResources.CollectionPath);
+        }
+
+        return manager;
     }
 
     private JsonObject ServiceRoot() => new()

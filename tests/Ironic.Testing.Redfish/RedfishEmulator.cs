@@ -98,6 +98,9 @@ public sealed class RedfishEmulator : IAsyncDisposable
     /// <summary>How many GETs a task monitor answers 202 before the task completes.</summary>
     public int TaskMonitorPolls { get; set; } = 2;
 
+    /// <summary>The BMC manager's virtual CD; null: the manager has no VirtualMedia at all.</summary>
+    public SimulatedVirtualMedia? VirtualMedia { get; set; } = new();
+
     /// <summary>Successful session logins so far.</summary>
     public int SessionLogins { get; private set; }
 

@@ -100,7 +100,10 @@ internal sealed class RedfishConnection
         var response = await WithRetriesAsync(method, path, node, ct, () => SendAuthenticatedAsync(method, path, body, node, ct)).ConfigureAwait(false);
         if (response.Status >= 400)
         {
-            throw new RedfishError($"{method} {path} at {Endpoint.Address} failed with HTTP {response.Status}: {response.ErrorMessage()}", response.Status);
+            throw new RedfishError($"{method} {path} at {Endpoint.Address} failed with HTTP {response.Status}: {response.ErrorMessage()}", response.Status)
+            {
+                Body = response.Body,
+            };
         }
 
         if (response.Status == 202 && method != HttpMethod.Get && response.Location is { } monitor)

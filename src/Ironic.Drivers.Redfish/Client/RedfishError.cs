@@ -8,4 +8,7 @@ internal sealed class RedfishError(string error, int? status = null, Exception? 
     : IronicException($"Redfish exception occurred. Error: {error}", 500, inner)
 {
     public int? Status { get; } = status;
+
+    /// <summary>The BMC's error body, when it sent one (what a caller may retry on).</summary>
+    public System.Text.Json.Nodes.JsonObject? Body { get; init; }
 }
