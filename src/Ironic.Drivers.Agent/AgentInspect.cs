@@ -52,17 +52,22 @@ public sealed partial class AgentInspect : InspectInterface
         return ProvisionState.InspectWait;
     }
 
-    /// <summary>Ironic's default hooks, with memory, cpus and root-device: properties and ports, then the inspection boot is undone.</summary>
+    /// <summary>Runs the <c>[inspector] hooks</c> (properties and ports), then undoes the inspection boot.</summary>
     public override async Task ContinueInspectionAsync(ITaskContext task, JsonObject inventory, JsonObject pluginData, CancellationToken ct)
     {
         var node = task.Node;
         try
         {
-            InspectionHooks.CheckRamdiskError(pluginData);
-            var nics = InspectionHooks.ValidInterfaces(node.Uuid, inventory, pluginData, options.AddPorts);
-            node.Properties = InspectionHooks.Properties(node.Uuid, node.Properties, inventory, pluginData, options.DiskPartitioningSpacing);
+            var hooks = options.Hooks;
+            if (hooks.Contains("ramdisk-error"))
+            {
+                InspectionHooks.CheckRamdiskError(pluginData);
+            }
+
+            var nics = hooks.Contains("validate-interfaces") ? InspectionHooks.ValidInterfaces(node.Uuid, inventory, pluginData, options.AddPorts) : [];
+            node.Properties = InspectionHooks.Properties(node.Uuid, node.Properties, inventory, pluginData, hooks, options.DiskPartitioningSpacing);
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
-            if (options.AddPorts != "disabled")
+            if (hooks.Contains("ports") && options.AddPorts != "disabled")
             {
                 await AddPortsAsync(task, nics, ct).ConfigureAwait(false);
             }

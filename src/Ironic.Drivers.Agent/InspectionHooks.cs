@@ -85,45 +85,45 @@ internal static class InspectionHooks
     }
 
     /// <summary>
-    /// The node's properties with what the inventory says: <c>cpu_arch</c> and <c>memory_mb</c> (required),
+    /// The node's properties with what the inventory says, per enabled hook: <c>cpu_arch</c> and <c>memory_mb</c> (required),
     /// <c>cpus</c> (when counted), <c>local_gb</c> (the root disk in whole GiB, minus one with
     /// <c>[inspector] disk_partitioning_spacing</c>; 0 without a disk of at least 4 GiB).
     /// </summary>
-    public static JsonObject Properties(string nodeUuid, JsonObject properties, JsonObject inventory, JsonObject pluginData, bool spacing)
+    public static JsonObject Properties(string nodeUuid, JsonObject properties, JsonObject inventory, JsonObject pluginData,
+        IReadOnlySet<string> hooks, bool spacing)
     {
         var result = (JsonObject)properties.DeepClone();
-        if (inventory["cpu"]?["architecture"] is JsonValue arch && arch.GetValueKind() == JsonValueKind.String && arch.GetValue<string>().Length > 0)
+        if (hooks.Contains("architecture"))
         {
-            result["cpu_arch"] = arch.GetValue<string>();
-        }
-        else
-        {
-            throw Invalid(nodeUuid, $"Inventory has malformed or missing CPU architecture information: {Show(inventory["cpu"])} for node {nodeUuid}.");
+            result["cpu_arch"] = inventory["cpu"]?["architecture"] is JsonValue arch && arch.GetValueKind() == JsonValueKind.String && arch.GetValue<string>().Length > 0
+                ? arch.GetValue<string>()
+                : throw Invalid(nodeUuid, $"Inventory has malformed or missing CPU architecture information: {Show(inventory["cpu"])} for node {nodeUuid}.");
         }
 
-        if (Long(inventory["memory"]?["physical_mb"]) is { } memory)
+        if (hooks.Contains("memory"))
         {
-            result["memory_mb"] = memory;
-        }
-        else
-        {
-            throw Invalid(nodeUuid, $"Inventory has missing memory information: {Show(inventory["memory"])} for node {nodeUuid}.");
+            result["memory_mb"] = Long(inventory["memory"]?["physical_mb"])
+                ?? throw Invalid(nodeUuid, $"Inventory has missing memory information: {Show(inventory["memory"])} for node {nodeUuid}.");
         }
 
-        if (Long(inventory["cpu"]?["count"]) is > 0 and var count)
+        if (hooks.Contains("cpus") && Long(inventory["cpu"]?["count"]) is > 0 and var count)
         {
             result["cpus"] = count;
         }
 
-        var root = RootDisk(nodeUuid, properties, inventory, pluginData);
-        var localGb = root is null ? 0 : (Long(root["size"]) ?? 0) / GiB;
-        if (localGb > 0 && spacing)
+        if (hooks.Contains("root-device"))
         {
-            localGb--;
+            var root = RootDisk(nodeUuid, properties, inventory, pluginData);
+            var localGb = root is null ? 0 : (Long(root["size"]) ?? 0) / GiB;
+            if (localGb > 0 && spacing)
+            {
+                localGb--;
+            }
+
+            pluginData["local_gb"] = localGb;
+            result["local_gb"] = localGb;
         }
 
-        pluginData["local_gb"] = localGb;
-        result["local_gb"] = localGb;
         return result;
     }
 

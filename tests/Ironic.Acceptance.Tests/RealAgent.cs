@@ -39,11 +39,17 @@ public sealed class RealAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>The shared agent kit beside the repository (../shared/agent), set up by scripts/install-test-deps.sh.</summary>
+    /// <summary>The shared agent kit beside the repository (../shared/agent, or <c>IRONIC_AGENT_KIT</c>), set up by scripts/install-test-deps.sh.</summary>
     public static string KitDir
     {
         get
         {
+            // A git worktree is not beside ../shared: IRONIC_AGENT_KIT names the kit then.
+            if (Environment.GetEnvironmentVariable("IRONIC_AGENT_KIT") is { Length: > 0 } kit)
+            {
+                return kit;
+            }
+
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ironic.slnx")))
             {
