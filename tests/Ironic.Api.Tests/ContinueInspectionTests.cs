@@ -110,7 +110,10 @@ public sealed class ContinueInspectionTests(ApiServer server)
         var boot = NewMac();
         var before = await server.GetAsync($"/v1/nodes/{uuid}/inventory", "1.81");
 
-        var reply = await server.PostAsync("/v1/continue_inspection", Inventory(mac, bootMac: boot, otherMac: boot), "1.84");
+        var posted = Inventory(mac, bootMac: boot, otherMac: boot);
+        var third = NewMac();
+        posted["inventory"]!["interfaces"]!.AsArray().Add(new JsonObject { ["name"] = "eth9", ["mac_address"] = third, ["ipv4_address"] = "192.0.2.99" });
+        var reply = await server.PostAsync("/v1/continue_inspection", posted, "1.84");
         await server.WhenIdleAsync();
 
         Assert.Equal((404, $"Node inventory record for node {uuid} could not be found."), (before.Status, before.Fault));
@@ -124,11 +127,11 @@ public sealed class ContinueInspectionTests(ApiServer server)
         Assert.Equal("power off", (string?)node["power_state"]);
         var properties = node["properties"]!.AsObject();
         Assert.Equal(("x86_64", 8, 16384, 499), ((string)properties["cpu_arch"]!, (int)properties["cpus"]!, (int)properties["memory_mb"]!, (int)properties["local_gb"]!));
-        // add_ports = pxe: only the boot interface gets a port; the one the node had stays.
+        // add_ports = pxe: only the boot interface gets a port (not the third one); the one the node had stays.
         var ports = await server.GetAsync($"/v1/ports?node={uuid}&fields=address,pxe_enabled");
         Assert.Equal(new[] { boot, mac }.Order(), ports.Json["ports"]!.AsArray().Select(p => (string)p!["address"]!).Order());
         var stored = (await server.GetAsync($"/v1/nodes/{uuid}/inventory", "1.81")).Expect(200).Json;
-        Assert.Equal(Inventory(mac, boot, boot)["inventory"]!.ToJsonString(), stored["inventory"]!.ToJsonString());
+        Assert.Equal(posted["inventory"]!.ToJsonString(), stored["inventory"]!.ToJsonString());
         Assert.Equal("test", (string?)stored["plugin_data"]!["collector"]);
         Assert.Equal("/dev/sda", (string?)stored["plugin_data"]!["root_disk"]!["name"]);
         Assert.Null(stored["plugin_data"]!["inventory"]);
