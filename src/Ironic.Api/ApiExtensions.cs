@@ -38,6 +38,8 @@ public static class ApiExtensions
         app.MapNodeBiosApi();
         app.MapNodeHistoryApi();
         app.MapAgentApi();
+        app.MapContinueInspectionApi();
+        app.MapNodeInventoryApi();
 
         // Unknown paths and methods answer in Ironic's error body rather than an empty 404/405.
         app.Use(async (context, next) =>

@@ -35,7 +35,8 @@ public static class ConductorServiceCollectionExtensions
         services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.VerifyFlow>();
         services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.DeployFlow>();
         services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.TeardownFlow>();
-        services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.InspectFlow>();
+        services.AddSingleton<Provisioning.Flows.InspectFlow>();
+        services.AddSingleton<Provisioning.Flows.ProvisionFlow>(sp => sp.GetRequiredService<Provisioning.Flows.InspectFlow>());
         services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.AdoptFlow>();
         services.AddSingleton<Provisioning.Flows.ProvisionFlow, Provisioning.Flows.RescueFlow>();
         services.AddSingleton<Provisioning.ProvisionActions>();

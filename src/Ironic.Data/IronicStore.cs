@@ -42,6 +42,7 @@ public sealed class IronicStore
         History = new Table<NodeHistoryEvent>(db, "node_history", e => e.Id, (e, id) => e.Id = id, new HashSet<string>(),
             (column, e) => column == "uuid" ? new Conflict($"A node history event with UUID {e.Uuid} already exists.") : null);
         BiosSettings = new BiosSettingStore(db);
+        Inventories = new NodeInventoryStore(db);
         Reservations = new NodeReservations(db);
         Conductors = new ConductorRegistry(db);
     }
@@ -53,15 +54,16 @@ public sealed class IronicStore
     public Table<Chassis> Chassis { get; }
     public Table<NodeHistoryEvent> History { get; }
     public BiosSettingStore BiosSettings { get; }
+    public NodeInventoryStore Inventories { get; }
     public NodeReservations Reservations { get; }
     public ConductorRegistry Conductors { get; }
 
-    /// <summary>Deletes a node with its ports, portgroups, history and BIOS settings, all or nothing.</summary>
+    /// <summary>Deletes a node with its ports, portgroups, history, BIOS settings and inventory, all or nothing.</summary>
     public async Task DestroyNodeAsync(string nodeUuid, CancellationToken ct = default)
     {
         await using var c = await Database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
-        foreach (var table in new[] { "ports", "portgroups", "node_history", "bios_settings" })
+        foreach (var table in new[] { "ports", "portgroups", "node_history", "bios_settings", "node_inventory" })
         {
             await using var del = c.CreateCommand();
             del.Transaction = tx;

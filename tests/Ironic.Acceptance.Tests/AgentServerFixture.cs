@@ -7,7 +7,8 @@ namespace Ironic.Acceptance.Tests;
 /// <summary>
 /// An <c>ironic all</c> of its own set up for agent deploys as an operator would (README of ../shared/agent):
 /// <c>manual-management</c> nodes with the <c>direct</c> deploy, <c>pxe</c> boot, <c>fake</c> power and
-/// <c>noop</c> management; heartbeats every 9-18 s (<c>ramdisk_heartbeat_timeout = 30</c>).
+/// <c>noop</c> management; heartbeats every 9-18 s (<c>ramdisk_heartbeat_timeout = 30</c>); the <c>agent</c> inspect
+/// interface enabled (by default) with the inspection hooks the fenced agent's inventory allows.
 /// </summary>
 public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -44,10 +45,14 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
             ExtraSections = """
                 [api]
                 ramdisk_heartbeat_timeout = 30
+                [inspector]
+                # The fenced agent's only NIC has 127.0.0.1, which Ironic's validate-interfaces rejects as loopback.
+                hooks = ramdisk-error,architecture,memory,cpus,root-device
                 [deploy]
                 erase_devices_priority = 0
 
-                """ + ExtraDeployOptions + "\n" + ExtraSections,
+                """ + ExtraDeployOptions + "
+" + ExtraSections,
         });
         await File.WriteAllTextAsync(DeployKernel, "kernel");
         await File.WriteAllTextAsync(DeployRamdisk, "ramdisk");

@@ -30,7 +30,7 @@ public static class AgentApi
     private static readonly HashSet<string> FastTrackLookupStates =
         [.. LookupStates, ProvisionState.Enroll, ProvisionState.Manageable, ProvisionState.Available];
 
-    private static readonly string[] LookupFields = ["uuid", "properties", "instance_info", "driver_internal_info"];
+    internal static readonly string[] LookupFields = ["uuid", "properties", "instance_info", "driver_internal_info"];
 
     private static readonly string[] AgentStates = ["start", "end", "error"];
 
@@ -79,7 +79,7 @@ public static class AgentApi
         });
     }
 
-    private static async Task<Node?> ByAddressesAsync(IronicStore store, List<string> addresses, CancellationToken ct)
+    internal static async Task<Node?> ByAddressesAsync(IronicStore store, List<string> addresses, CancellationToken ct)
     {
         var ports = await store.Ports.ListAsync(
             new ListQuery { Filters = [new Filter("address", FilterOp.In, addresses.Cast<object?>().ToList())], Limit = 100 }, ct).ConfigureAwait(false);
@@ -89,7 +89,7 @@ public static class AgentApi
     }
 
     // What the agent is told at lookup; the token travels here and nowhere else.
-    private static JsonObject Config(ApiContext api, string? token, Node node) => new()
+    internal static JsonObject Config(ApiContext api, string? token, Node node) => new()
     {
         ["metrics"] = new JsonObject
         {

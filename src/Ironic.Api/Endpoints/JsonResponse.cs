@@ -15,6 +15,8 @@ internal static class JsonResponse
 
     public static IResult Created(JsonNode body, string location) => new JsonResult(body, StatusCodes.Status201Created, location);
 
+    public static IResult Accepted(JsonNode body) => new JsonResult(body, StatusCodes.Status202Accepted, null);
+
     /// <summary>
     /// <c>{"&lt;collection&gt;": [...], "next": ...}</c>, each item written as it is read and rendered, so a page
     /// of a thousand nodes never exists as a list of objects, one JSON tree or a string. <paramref name="next"/>

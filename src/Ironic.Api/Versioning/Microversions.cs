@@ -66,7 +66,9 @@ public static class Microversions
     public const int ChangeBootMode = 76;
     public const int DriverFields = 77;
     public const int NodeHistory = 78;
+    public const int NodeInventory = 81;
+    public const int ContinueInspection = 84;
 
     /// <summary>The newest minor version served (see <see cref="ApiVersion.Maximum"/>).</summary>
-    public const int Latest = 78;
+    public const int Latest = 84;
 }

@@ -46,6 +46,13 @@ public sealed class ApiOptions
             RestrictLookup = s.Bool(S, "restrict_lookup", true),
             EnableRamdiskEndpoints = s.Bool(S, "enable_ramdisk_endpoints", true),
         };
+        // continue_inspection enrolling unknown machines is not built: refuse the option rather than ignore it.
+        if (s.Bool("auto_discovery", "enabled", false))
+        {
+            throw new ConfigError("Invalid value for option [auto_discovery] enabled: auto-discovery of unknown nodes is not supported by this build; " +
+                "enroll nodes (with a port for a MAC of theirs) before inspecting them.");
+        }
+
         _ = s.Int(S, "api_workers", 1, 0);
         _ = s.Bool(S, "enable_ssl_api", false);
         return options;

@@ -113,6 +113,13 @@ public interface IConductorApi
     /// </summary>
     Task HeartbeatAsync(string nodeUuid, AgentHeartbeat heartbeat, CancellationToken ct);
 
+    /// <summary>
+    /// Hands the ramdisk's inspection data to the node's inspect interface (Ironic's <c>continue_inspection</c>):
+    /// the node must be in <c>inspect wait</c> (else <see cref="NotFound"/>); it moves to <c>inspecting</c> and the
+    /// data is processed on a worker, ending in <c>manageable</c> (the inventory stored) or <c>inspect failed</c>.
+    /// </summary>
+    Task ContinueInspectionAsync(string nodeUuid, System.Text.Json.Nodes.JsonObject inventory, System.Text.Json.Nodes.JsonObject pluginData, CancellationToken ct);
+
     /// <summary>The logical disk properties of the hardware type's default RAID interface.</summary>
     Task<IReadOnlyDictionary<string, string>> GetRaidLogicalDiskPropertiesAsync(string driverName, CancellationToken ct);
 }

@@ -14,7 +14,7 @@ namespace Ironic.Conductor.Agent;
 /// then handed to the node's deploy interface on a worker, which polls the agent and moves the node on).
 /// </summary>
 public sealed partial class AgentCallbacks(TaskManager tasks, WorkerPool workers, IronicOptions options, TimeProvider clock,
-    ILogger<AgentCallbacks> log)
+    Provisioning.Flows.InspectFlow inspection, ILogger<AgentCallbacks> log)
 {
     public async Task<Node> GetNodeWithTokenAsync(string nodeUuid, CancellationToken ct)
     {
@@ -98,7 +98,18 @@ public sealed partial class AgentCallbacks(TaskManager tasks, WorkerPool workers
             await task.SaveNodeAsync(ct).ConfigureAwait(false);
             try
             {
-                await task.Driver.Deploy.HeartbeatAsync(task, heartbeat.CallbackUrl, ct).ConfigureAwait(false);
+                if (task.Node.ProvisionState == ProvisionState.InspectWait)
+                {
+                    // In-band inspection: the agent serves the inspect interface, which may fetch the data itself.
+                    if (await task.Driver.Inspect.HeartbeatAsync(task, heartbeat.CallbackUrl, ct).ConfigureAwait(false) is { } data)
+                    {
+                        await inspection.ContinueAsync(task, data, ct).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await task.Driver.Deploy.HeartbeatAsync(task, heartbeat.CallbackUrl, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -106,6 +117,10 @@ public sealed partial class AgentCallbacks(TaskManager tasks, WorkerPool workers
             }
         }
     }
+
+    /// <summary>The ramdisk's inspection data (<c>POST /v1/continue_inspection</c>), for the node's inspection flow.</summary>
+    public Task ContinueInspectionAsync(string nodeUuid, System.Text.Json.Nodes.JsonObject inventory, System.Text.Json.Nodes.JsonObject pluginData,
+        CancellationToken ct) => inspection.ContinueAsync(nodeUuid, inventory, pluginData, ct);
 
     // One file per node, named by its UUID (so never outside the directory); refreshed when the agent's CA changes.
     private async Task<string> StoreCertificateAsync(string nodeUuid, string pem, CancellationToken ct)

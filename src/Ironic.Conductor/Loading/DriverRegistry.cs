@@ -20,7 +20,8 @@ public sealed class DriverRegistry
         [InterfaceKind.Boot] = ["ipxe", "pxe", "redfish-virtual-media"],
         [InterfaceKind.Console] = ["no-console"],
         [InterfaceKind.Deploy] = ["direct", "ramdisk"],
-        [InterfaceKind.Inspect] = ["no-inspect", "redfish"],
+        // Ironic enables "agent" only on request; here it is on by default (no generic node prefers it: GenericHardware).
+        [InterfaceKind.Inspect] = ["no-inspect", "redfish", "agent"],
         [InterfaceKind.Management] = ["ipmitool", "redfish"],
         [InterfaceKind.Network] = ["flat", "noop"],
         [InterfaceKind.Power] = ["ipmitool", "redfish"],

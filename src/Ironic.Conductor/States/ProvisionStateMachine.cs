@@ -56,6 +56,7 @@ public static class ProvisionStateMachine
         new(Inspecting, E.Done, Manageable),
         new(Inspecting, E.Wait, InspectWait),
         new(Inspecting, E.Fail, InspectFailed),
+        new(InspectWait, E.Resume, Inspecting),
         new(InspectWait, E.Done, Manageable),
         new(InspectWait, E.Fail, InspectFailed),
         new(InspectWait, E.Abort, InspectFailed),

@@ -8,7 +8,20 @@ internal static class Schema
         new(1, "initial: nodes, ports, portgroups, chassis, conductors", Initial),
         new(2, "conductor_hardware_interfaces: what each conductor's drivers offer", HardwareInterfaces),
         new(3, "node_history and bios_settings", HistoryAndBios),
+        new(4, "node_inventory: what in-band inspection found", NodeInventory),
     ];
+
+    // One row per node (the last inspection's), deleted with the node; both documents are JSON text.
+    private const string NodeInventory = """
+        CREATE TABLE node_inventory (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            node_uuid TEXT NOT NULL UNIQUE REFERENCES nodes(uuid),
+            inventory_data TEXT NOT NULL,
+            plugin_data TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        """;
 
     // History rows outlive nothing: they go with their node (IronicStore.DestroyNodeAsync).
     private const string HistoryAndBios = """

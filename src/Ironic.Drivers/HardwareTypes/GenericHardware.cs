@@ -11,7 +11,9 @@ public abstract class GenericHardware : HardwareType
 
     public override IReadOnlyList<string> SupportedDeployInterfaces => ["direct", "ansible", "ramdisk", "custom-agent"];
 
-    public override IReadOnlyList<string> SupportedInspectInterfaces => ["inspector", "no-inspect"];
+    // Ironic prefers agent (in-band) inspection; listed after no-inspect here so that enabling it, as this
+    // build does by default, does not make every generic node boot a ramdisk when inspected.
+    public override IReadOnlyList<string> SupportedInspectInterfaces => ["inspector", "no-inspect", "agent"];
 
     public override IReadOnlyList<string> SupportedNetworkInterfaces => ["flat", "neutron", "noop"];
 
