@@ -51,8 +51,7 @@ public sealed class AgentServerFixture(IMessageSink diagnostics) : IAsyncLifetim
                 [deploy]
                 erase_devices_priority = 0
 
-                """ + ExtraDeployOptions + "
-" + ExtraSections,
+                """ + ExtraDeployOptions + "\n" + ExtraSections,
         });
         await File.WriteAllTextAsync(DeployKernel, "kernel");
         await File.WriteAllTextAsync(DeployRamdisk, "ramdisk");
