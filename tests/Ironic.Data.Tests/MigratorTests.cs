@@ -31,7 +31,7 @@ public sealed class MigratorTests : IDisposable
 
         Assert.Equal(Enumerable.Range(1, Migrator.Latest), applied);
         Assert.Equal(Migrator.Latest, await migrator.CurrentVersionAsync());
-        Assert.Equal(["bios_settings", "chassis", "conductor_hardware_interfaces", "conductors", "node_history", "nodes", "portgroups", "ports", "schema_version"], await TablesAsync());
+        Assert.Equal(["bios_settings", "chassis", "conductor_hardware_interfaces", "conductors", "node_history", "node_inventory", "nodes", "portgroups", "ports", "schema_version"], await TablesAsync());
     }
 
     [Fact]

@@ -191,14 +191,20 @@ public sealed class AgentClientTests : IAsyncLifetime
     [Fact]
     public async Task Cancellation_IsNotTurnedIntoAFailure()
     {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         agent.Answer = async h =>
         {
+            received.TrySetResult();
             await Task.Delay(TimeSpan.FromSeconds(30), h.RequestAborted);
         };
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
         using var client = new AgentClient(node, agent.Url, token, null, TimeSpan.FromSeconds(10), 3);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetCommandsAsync(cancel.Token));
+        // Cancelled once the agent has the request (a fixed delay raced the request on a busy machine).
+        var call = client.GetCommandsAsync(cancel.Token);
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(agent.Requests);
     }
 
